@@ -282,7 +282,8 @@ public final class DuckDbSink implements TelemetrySink {
                 return;
             }
             long now = System.nanoTime();
-            if (isPending() && now - pendingSinceNanos >= options.flushInterval().toNanos()) {
+            if (isPending() && (pendingSamples.size() >= options.flushRows()
+                    || now - pendingSinceNanos >= options.flushInterval().toNanos())) {
                 flushLocked();
             }
             markPending(now);

@@ -290,6 +290,25 @@ class DuckDbSinkTest {
     }
 
     @Test
+    void aFailedCommitStartedByAcceptKeepsItsBatchAndIsThrownByTheNextAccept() throws Exception {
+        Path file = dir.resolve("deferred.duckdb");
+        try (DuckDbSink sink = DuckDbSink.open(file, new DuckDbSinkOptions(10, Duration.ofHours(1)));
+             Connection other = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = other.createStatement()) {
+            sink.accept(samples("a", 0, 5));
+            statement.execute("ALTER TABLE samples RENAME TO samples_elsewhere");
+            sink.accept(samples("a", 5, 5));
+            TelemetryException e = assertThrows(TelemetryException.class, () -> sink.accept(samples("a", 10, 1)));
+            assertTrue(e.getMessage().contains("10 samples"), e.getMessage());
+
+            statement.execute("ALTER TABLE samples_elsewhere RENAME TO samples");
+            sink.accept(samples("a", 10, 1));
+            assertEquals(10, committedCount(file));
+            assertEquals(11, sink.sampleCount());
+        }
+    }
+
+    @Test
     void closeSaysHowManySamplesItCouldNotStore() throws Exception {
         Path file = dir.resolve("close-fail.duckdb");
         DuckDbSink sink = DuckDbSink.open(file, new DuckDbSinkOptions(1_000_000, Duration.ofHours(1)));

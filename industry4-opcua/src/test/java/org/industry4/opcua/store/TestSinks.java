@@ -44,7 +44,7 @@ final class TestSinks {
     }
 
     /** Everything a sink was handed, in order: samples, gaps, descriptions and flushes as events. */
-    static final class RecordingSink implements TelemetrySink {
+    static class RecordingSink implements TelemetrySink {
         final List<Object> events = new ArrayList<>();
         final List<TelemetrySample> samples = new ArrayList<>();
         final AtomicInteger flushes = new AtomicInteger();
