@@ -6,9 +6,11 @@ package org.industry4.opcua.store;
  */
 public enum BackPressure {
     /**
-     * The caller waits for room, up to {@link StoreAndForwardOptions#offerTimeout()}; then
-     * {@code accept} throws a {@link QueueFullException} saying how many of the batch's samples were
-     * taken. Nothing taken is lost.
+     * The caller waits for room, up to {@link StoreAndForwardOptions#offerTimeout()}; then (or
+     * at once if the queue is closed or the downstream starts failing meanwhile) {@code accept}
+     * throws a {@link QueueFullException} saying how many of the batch's samples were taken, in
+     * order; a batch larger than the capacity is taken piece by piece as room appears. Nothing
+     * taken is lost.
      */
     BLOCK,
     /**

@@ -226,8 +226,8 @@ public final class DuckDbSink implements TelemetrySink {
             }
             try (Statement statement = connection.createStatement()) {
                 for (String check : SCHEMA_CHECK) {
-                    try (ResultSet ignored = statement.executeQuery(check)) {
-                        // the columns exist
+                    try {
+                        statement.executeQuery(check).close();
                     } catch (SQLException e) {
                         throw new IOException("DuckDB database " + name
                                 + " holds tables that are not an industry4 telemetry store: "

@@ -123,6 +123,7 @@ public final class StoreAndForward implements TelemetrySink {
     /** Why the writer stopped early (an interrupt or an Error); null if it did not. */
     private Throwable writerDeath;
     private RuntimeException downstreamCloseFailure;
+    private boolean writerExited;
     private boolean closed;
     private boolean gaveUp;
 
@@ -170,8 +171,10 @@ public final class StoreAndForward implements TelemetrySink {
      * Queues a batch, applying the back-pressure policy when the queue is full.
      *
      * @throws QueueFullException    if the queue had no room for the whole batch (see
-     *                               {@link BackPressure}); {@link QueueFullException#taken()} says
-     *                               how many samples from its start were taken
+     *                               {@link BackPressure}), or under {@code BLOCK} the queue was
+     *                               closed or the downstream began failing while the caller waited;
+     *                               {@link QueueFullException#taken()} says how many samples from
+     *                               the batch's start were taken
      * @throws TelemetryException    if the downstream sink is failing; nothing was taken
      * @throws IllegalStateException if the queue is closed
      */
@@ -243,9 +246,9 @@ public final class StoreAndForward implements TelemetrySink {
      * Waits until everything accepted before this call is written to the downstream sink and the
      * downstream sink is flushed.
      *
-     * @throws TelemetryException    if the downstream sink fails (after the retries), or the
-     *                               calling thread is interrupted while waiting
-     * @throws IllegalStateException if the queue is closed, or is closed while waiting
+     * @throws TelemetryException    if the downstream sink fails (after the retries), the writer
+     *                               stopped, or the calling thread is interrupted while waiting
+     * @throws IllegalStateException if the queue is closed
      */
     @Override
     public void flush() {
@@ -258,8 +261,8 @@ public final class StoreAndForward implements TelemetrySink {
                 if (failure != null || writerDeath != null) {
                     throw failing();
                 }
-                if (closed) {
-                    throw new IllegalStateException("store-and-forward queue was closed during flush");
+                if (writerExited) {
+                    throw new TelemetryException("store-and-forward writer stopped before the flush completed");
                 }
                 try {
                     progress.await();
@@ -319,9 +322,11 @@ public final class StoreAndForward implements TelemetrySink {
             long controlsLeft = controls.stream().filter(c -> !(c instanceof Flush)).count();
             if (unstored > 0 || controlsLeft > 0 || gaveUp) {
                 Throwable cause = writerDeath != null ? writerDeath : failure;
-                TelemetryException e = new TelemetryException("store-and-forward queue closed with "
-                        + unstored + " accepted samples and " + controlsLeft
-                        + " gaps or descriptions not stored: "
+                String what = unstored > 0 || controlsLeft > 0
+                        ? "store-and-forward queue closed with " + unstored + " accepted samples and "
+                                + controlsLeft + " gaps or descriptions not stored"
+                        : "store-and-forward queue closed, but the downstream sink's final flush failed";
+                TelemetryException e = new TelemetryException(what + ": "
                         + (cause == null ? "the writer stopped" : cause.toString()), cause);
                 if (downstreamCloseFailure != null) {
                     e.addSuppressed(downstreamCloseFailure);
@@ -544,6 +549,7 @@ public final class StoreAndForward implements TelemetrySink {
             lock.lock();
             try {
                 downstreamCloseFailure = closeFailure;
+                writerExited = true;
                 if (death != null) {
                     writerDeath = death;
                 }

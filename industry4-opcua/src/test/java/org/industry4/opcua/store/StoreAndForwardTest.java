@@ -278,6 +278,23 @@ class StoreAndForwardTest {
     }
 
     @Test
+    void aCallerBlockedOnAFullQueueLearnsThatTheDownstreamFails() {
+        FailingSink failing = new FailingSink(new RecordingSink());
+        StoreAndForward queue = StoreAndForward.start(failing, options(5, 5, BackPressure.BLOCK));
+        queue.accept(samples("a", 0, 5));
+        TelemetryException e = assertThrows(TelemetryException.class, () -> {
+            queue.accept(samples("a", 5, 5));
+            queue.accept(samples("a", 10, 3));
+        });
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        StoreAndForwardStats stats = queue.stats();
+        assertEquals(stats.accepted() + stats.rejected(), 13, stats.toString());
+        failing.failing.set(false);
+        queue.close();
+        assertEquals(stats.accepted(), queue.stats().written());
+    }
+
+    @Test
     void closeGivesUpOnADownstreamThatNeverRecoversAndSaysWhatWasNotStored() {
         RecordingSink recording = new RecordingSink();
         FailingSink failing = new FailingSink(recording);
