@@ -146,6 +146,7 @@ public final class DuckDbSink implements TelemetrySink {
 
     private final String name;
     private final DuckDbSinkOptions options;
+    private final long flushIntervalNanos;
     private final DuckDBConnection connection;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -159,6 +160,13 @@ public final class DuckDbSink implements TelemetrySink {
     private DuckDbSink(String name, DuckDbSinkOptions options, DuckDBConnection connection) {
         this.name = name;
         this.options = options;
+        long interval;
+        try {
+            interval = options.flushInterval().toNanos();
+        } catch (ArithmeticException e) {
+            interval = Long.MAX_VALUE;
+        }
+        this.flushIntervalNanos = interval;
         this.connection = connection;
     }
 
@@ -283,7 +291,7 @@ public final class DuckDbSink implements TelemetrySink {
             }
             long now = System.nanoTime();
             if (isPending() && (pendingSamples.size() >= options.flushRows()
-                    || now - pendingSinceNanos >= options.flushInterval().toNanos())) {
+                    || now - pendingSinceNanos >= flushIntervalNanos)) {
                 flushLocked();
             }
             markPending(now);

@@ -1,5 +1,6 @@
 package org.industry4.opcua.store;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -380,7 +381,7 @@ public final class StoreAndForward implements TelemetrySink {
 
     private void offerBlocking(List<TelemetrySample> batch) {
         int n = batch.size();
-        long remaining = options.offerTimeout().toNanos();
+        long remaining = saturatedNanos(options.offerTimeout());
         int i = 0;
         while (i < n) {
             int free = ring.length - size;
@@ -479,6 +480,14 @@ public final class StoreAndForward implements TelemetrySink {
                     + "the downstream sink is slower than the stream", ring.length, dropsSinceWarning, dropped);
             dropsSinceWarning = 0;
             lastDropWarningNanos = now == 0 ? 1 : now;
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param retries      how many times a failed downstream call is retried before the failure is
  *                     surfaced to callers (retrying goes on after that); zero or positive
  * @param retryBackoff the wait before the first retry, doubled on each further retry up to 64
- *                     times this; positive
+ *                     times this; positive, at most an hour
  */
 public record StoreAndForwardOptions(int capacity, int maxBatch, BackPressure backPressure,
                                      Duration offerTimeout, int retries, Duration retryBackoff) {
@@ -27,6 +27,8 @@ public record StoreAndForwardOptions(int capacity, int maxBatch, BackPressure ba
     public static final Duration DEFAULT_OFFER_TIMEOUT = Duration.ofSeconds(10);
     /** The default number of retries before a downstream failure is surfaced. */
     public static final int DEFAULT_RETRIES = 5;
+    /** The longest first retry wait allowed. */
+    public static final Duration MAX_RETRY_BACKOFF = Duration.ofHours(1);
     /** The default wait before the first retry. */
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
 
@@ -46,8 +48,9 @@ public record StoreAndForwardOptions(int capacity, int maxBatch, BackPressure ba
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, got " + retries);
         }
-        if (retryBackoff.isNegative() || retryBackoff.isZero()) {
-            throw new IllegalArgumentException("retryBackoff must be > 0, got " + retryBackoff);
+        if (retryBackoff.isNegative() || retryBackoff.isZero() || retryBackoff.compareTo(MAX_RETRY_BACKOFF) > 0) {
+            throw new IllegalArgumentException("retryBackoff must be > 0 and <= " + MAX_RETRY_BACKOFF
+                    + ", got " + retryBackoff);
         }
     }
 

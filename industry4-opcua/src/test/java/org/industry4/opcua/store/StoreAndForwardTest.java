@@ -347,7 +347,7 @@ class StoreAndForwardTest {
                 () -> new StoreAndForwardOptions(10, 1, BackPressure.BLOCK, s.negated())).getMessage());
         assertEquals("retries must be >= 0, got -2", assertThrows(IllegalArgumentException.class,
                 () -> new StoreAndForwardOptions(10, 1, BackPressure.BLOCK, s, -2, s)).getMessage());
-        assertEquals("retryBackoff must be > 0, got PT0S", assertThrows(IllegalArgumentException.class,
+        assertEquals("retryBackoff must be > 0 and <= PT1H, got PT0S", assertThrows(IllegalArgumentException.class,
                 () -> new StoreAndForwardOptions(10, 1, BackPressure.BLOCK, s, 1, Duration.ZERO)).getMessage());
         assertThrows(NullPointerException.class, () -> new StoreAndForwardOptions(10, 1, null, s));
         StoreAndForwardOptions defaults = new StoreAndForwardOptions();
