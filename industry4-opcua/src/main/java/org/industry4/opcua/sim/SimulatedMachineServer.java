@@ -61,8 +61,9 @@ import org.slf4j.LoggerFactory;
  *
  * Namespace {@value SimNamespace#NAMESPACE_URI}; under {@code Objects}: folder {@code Machines},
  * one folder per machine ({@code cnc-01}, ...) with the measured variables of {@link
- * MachineSignal} ({@code ns=2;s=cnc-01/spindle_speed}, read-only: a write gives {@code
- * Bad_NotWritable}), a {@code Setpoints} folder with the writable setpoints ({@code
+ * MachineSignal} ({@code ns=2;s=cnc-01/spindle_speed}; read-only: AccessLevel and UserAccessLevel
+ * are CurrentRead, and a write gets {@code Bad_UserAccessDenied}, the answer of Milo's access
+ * controller, which checks the UserAccessLevel before the AccessLevel), a {@code Setpoints} folder with the writable setpoints ({@code
  * cnc-01/setpoint/spindle_speed}, {@code .../feed_override}, {@code .../coolant_on}; a value out of
  * range gives {@code Bad_OutOfRange}, a wrong data type {@code Bad_TypeMismatch}), and, with extra
  * tags, an {@code Extra} folder ({@code cnc-01/extra/tag-00000}, ...). Double variables are
