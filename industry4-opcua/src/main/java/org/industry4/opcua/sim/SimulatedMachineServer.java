@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Address space</h2>
  *
- * Namespace {@value SimNamespace#NAMESPACE_URI}; under {@code Objects}: folder {@code Machines},
+ * Namespace {@code urn:industry4:simulated-machines}; under {@code Objects}: folder {@code Machines},
  * one folder per machine ({@code cnc-01}, ...) with the measured variables of {@link
  * MachineSignal} ({@code ns=2;s=cnc-01/spindle_speed}; read-only: AccessLevel and UserAccessLevel
  * are CurrentRead, and a write gets {@code Bad_UserAccessDenied}, the answer of Milo's access
@@ -204,7 +204,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
     return port;
   }
 
-  /** The namespace URI of the simulated variables: {@value SimNamespace#NAMESPACE_URI}. */
+  /** The namespace URI of the simulated variables: {@code urn:industry4:simulated-machines}. */
   public String namespaceUri() {
     return SimNamespace.NAMESPACE_URI;
   }
