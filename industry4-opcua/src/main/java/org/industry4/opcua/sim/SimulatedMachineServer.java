@@ -264,7 +264,13 @@ public final class SimulatedMachineServer implements AutoCloseable {
    * @throws IllegalArgumentException if the NodeId is not a simulated variable
    */
   public long valuesPublished(String nodeId) {
-    NodeId id = NodeId.parse(nodeId);
+    Objects.requireNonNull(nodeId, "nodeId");
+    NodeId id;
+    try {
+      id = NodeId.parse(nodeId);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a NodeId: '" + nodeId + "'", e);
+    }
     synchronized (simulation) {
       SimNamespace ns = namespace;
       if (ns == null) {

@@ -299,6 +299,12 @@ class SimulatedMachineServerTest {
         assertFalse(current.value().equals(previous.value()), "each tick changes the tag");
       }
       assertTrue(server.valuesPublished() >= published);
+      assertEquals("not a simulated variable: ns=2;s=cnc-01/nothing",
+          org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+              () -> server.valuesPublished("ns=2;s=cnc-01/nothing")).getMessage());
+      assertEquals("not a NodeId: 'cnc-01'",
+          org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+              () -> server.valuesPublished("cnc-01")).getMessage());
     } finally {
       sub.delete();
     }
