@@ -15,16 +15,16 @@ import java.util.Objects;
  * @param wallTime the time of that tick (the source timestamp the server gives its values)
  */
 public record FaultEvent(
-    String machineId, FaultKind kind, String signal, long tick, Instant wallTime) {
+        String machineId, FaultKind kind, String signal, long tick, Instant wallTime) {
 
-  /** Rejects nulls and negative ticks. */
-  public FaultEvent {
-    Objects.requireNonNull(machineId, "machineId");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(signal, "signal");
-    Objects.requireNonNull(wallTime, "wallTime");
-    if (tick < 0) {
-      throw new IllegalArgumentException("tick must be >= 0, got " + tick);
+    /** Rejects nulls and negative ticks. */
+    public FaultEvent {
+        Objects.requireNonNull(machineId, "machineId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(wallTime, "wallTime");
+        if (tick < 0) {
+            throw new IllegalArgumentException("tick must be >= 0, got " + tick);
+        }
     }
-  }
 }

@@ -15,220 +15,220 @@ import java.util.Objects;
  */
 public final class SimServerConfig {
 
-  private final String bindAddress;
-  private final int port;
-  private final String path;
-  private final Path pkiDirectory;
-  private final SimulationOptions simulation;
-  private final boolean allowAnonymous;
-  private final Map<String, String> users;
-  private final boolean acceptAnyClientCertificate;
+    private final String bindAddress;
+    private final int port;
+    private final String path;
+    private final Path pkiDirectory;
+    private final SimulationOptions simulation;
+    private final boolean allowAnonymous;
+    private final Map<String, String> users;
+    private final boolean acceptAnyClientCertificate;
 
-  private SimServerConfig(Builder b) {
-    this.bindAddress = b.bindAddress;
-    this.port = b.port;
-    this.path = b.path;
-    this.pkiDirectory = b.pkiDirectory;
-    this.simulation = b.simulation;
-    this.allowAnonymous = b.allowAnonymous;
-    this.users = Map.copyOf(b.users);
-    this.acceptAnyClientCertificate = b.acceptAnyClientCertificate;
-  }
-
-  /** A builder with every default set. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Address the server listens on, e.g. {@code 127.0.0.1}. */
-  public String bindAddress() {
-    return bindAddress;
-  }
-
-  /** Port to listen on; 0 means a free port picked at start. */
-  public int port() {
-    return port;
-  }
-
-  /** Endpoint path, starting with {@code /}. */
-  public String path() {
-    return path;
-  }
-
-  /** PKI directory (server keystore, trust list); {@code null} means a new temporary directory. */
-  public Path pkiDirectory() {
-    return pkiDirectory;
-  }
-
-  /** The simulation to serve. */
-  public SimulationOptions simulation() {
-    return simulation;
-  }
-
-  /** Whether the anonymous identity is accepted. */
-  public boolean allowAnonymous() {
-    return allowAnonymous;
-  }
-
-  /** Accepted users, name to password. */
-  public Map<String, String> users() {
-    return users;
-  }
-
-  /** Whether every client certificate is trusted (insecure; demos only). */
-  public boolean acceptAnyClientCertificate() {
-    return acceptAnyClientCertificate;
-  }
-
-  @Override
-  public String toString() {
-    return "SimServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", path=" + path
-        + ", pkiDirectory=" + pkiDirectory + ", simulation=" + simulation + ", allowAnonymous="
-        + allowAnonymous + ", users=" + users.keySet() + ", acceptAnyClientCertificate="
-        + acceptAnyClientCertificate + "]";
-  }
-
-  /** Builder of {@link SimServerConfig}; each setter validates its argument. */
-  public static final class Builder {
-    private String bindAddress = "127.0.0.1";
-    private int port = 0;
-    private String path = "/industry4";
-    private Path pkiDirectory;
-    private SimulationOptions simulation = new SimulationOptions();
-    private boolean allowAnonymous = true;
-    private final Map<String, String> users = new LinkedHashMap<>();
-    private boolean acceptAnyClientCertificate = false;
-
-    private Builder() {}
-
-    /**
-     * Address to listen on (default {@code 127.0.0.1}).
-     *
-     * @param bindAddress a host name or IP address, not blank
-     * @return this builder
-     */
-    public Builder bindAddress(String bindAddress) {
-      Objects.requireNonNull(bindAddress, "bindAddress");
-      if (bindAddress.isBlank()) {
-        throw new IllegalArgumentException("bindAddress must not be blank");
-      }
-      this.bindAddress = bindAddress;
-      return this;
+    private SimServerConfig(Builder b) {
+        this.bindAddress = b.bindAddress;
+        this.port = b.port;
+        this.path = b.path;
+        this.pkiDirectory = b.pkiDirectory;
+        this.simulation = b.simulation;
+        this.allowAnonymous = b.allowAnonymous;
+        this.users = Map.copyOf(b.users);
+        this.acceptAnyClientCertificate = b.acceptAnyClientCertificate;
     }
 
-    /**
-     * Port to listen on (default 0: a free port is picked at start and kept across restarts).
-     *
-     * @param port 0..65535
-     * @return this builder
-     */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, got " + port);
-      }
-      this.port = port;
-      return this;
+    /** A builder with every default set. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * Endpoint path (default {@code /industry4}).
-     *
-     * @param path starts with {@code /}, no whitespace
-     * @return this builder
-     */
-    public Builder path(String path) {
-      Objects.requireNonNull(path, "path");
-      if (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException(
-            "path must start with '/' and contain no whitespace, got '" + path + "'");
-      }
-      this.path = path;
-      return this;
+    /** Address the server listens on, e.g. {@code 127.0.0.1}. */
+    public String bindAddress() {
+        return bindAddress;
     }
 
-    /**
-     * Directory of the server's keystore and trust list (default: a new temporary directory).
-     * The server certificate is generated once and reused from here on later starts; clients'
-     * certificates trusted by hand go to {@code <pki>/trusted/certs}; rejected ones land in
-     * {@code <pki>/rejected}.
-     *
-     * @param pkiDirectory the directory; created if missing
-     * @return this builder
-     */
-    public Builder pkiDirectory(Path pkiDirectory) {
-      this.pkiDirectory = Objects.requireNonNull(pkiDirectory, "pkiDirectory");
-      return this;
+    /** Port to listen on; 0 means a free port picked at start. */
+    public int port() {
+        return port;
     }
 
-    /**
-     * What to simulate (default {@link SimulationOptions#SimulationOptions()}).
-     *
-     * @param simulation the options
-     * @return this builder
-     */
-    public Builder simulation(SimulationOptions simulation) {
-      this.simulation = Objects.requireNonNull(simulation, "simulation");
-      return this;
+    /** Endpoint path, starting with {@code /}. */
+    public String path() {
+        return path;
     }
 
-    /**
-     * Whether anonymous sessions are allowed (default true).
-     *
-     * @param allowAnonymous the flag
-     * @return this builder
-     */
-    public Builder allowAnonymous(boolean allowAnonymous) {
-      this.allowAnonymous = allowAnonymous;
-      return this;
+    /** PKI directory (server keystore, trust list); {@code null} means a new temporary directory. */
+    public Path pkiDirectory() {
+        return pkiDirectory;
     }
 
-    /**
-     * Adds an accepted user name and password (repeatable).
-     *
-     * @param name not blank, not yet added
-     * @param password not empty
-     * @return this builder
-     */
-    public Builder user(String name, String password) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(password, "password");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("user name must not be blank");
-      }
-      if (password.isEmpty()) {
-        throw new IllegalArgumentException("password of user '" + name + "' must not be empty");
-      }
-      if (users.containsKey(name)) {
-        throw new IllegalArgumentException("user '" + name + "' added twice");
-      }
-      users.put(name, password);
-      return this;
+    /** The simulation to serve. */
+    public SimulationOptions simulation() {
+        return simulation;
     }
 
-    /**
-     * Trust every client application certificate without checking the trust list (default
-     * false). Insecure: any client can then open a signed or encrypted channel. For demos only.
-     *
-     * @param acceptAny the flag
-     * @return this builder
-     */
-    public Builder acceptAnyClientCertificate(boolean acceptAny) {
-      this.acceptAnyClientCertificate = acceptAny;
-      return this;
+    /** Whether the anonymous identity is accepted. */
+    public boolean allowAnonymous() {
+        return allowAnonymous;
     }
 
-    /**
-     * The configuration.
-     *
-     * @return the immutable configuration
-     * @throws IllegalArgumentException if anonymous access is off and no user is configured
-     */
-    public SimServerConfig build() {
-      if (!allowAnonymous && users.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no identity accepted: allowAnonymous is false and no user is configured");
-      }
-      return new SimServerConfig(this);
+    /** Accepted users, name to password. */
+    public Map<String, String> users() {
+        return users;
     }
-  }
+
+    /** Whether every client certificate is trusted (insecure; demos only). */
+    public boolean acceptAnyClientCertificate() {
+        return acceptAnyClientCertificate;
+    }
+
+    @Override
+    public String toString() {
+        return "SimServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", path=" + path
+                + ", pkiDirectory=" + pkiDirectory + ", simulation=" + simulation + ", allowAnonymous="
+                + allowAnonymous + ", users=" + users.keySet() + ", acceptAnyClientCertificate="
+                + acceptAnyClientCertificate + "]";
+    }
+
+    /** Builder of {@link SimServerConfig}; each setter validates its argument. */
+    public static final class Builder {
+        private String bindAddress = "127.0.0.1";
+        private int port = 0;
+        private String path = "/industry4";
+        private Path pkiDirectory;
+        private SimulationOptions simulation = new SimulationOptions();
+        private boolean allowAnonymous = true;
+        private final Map<String, String> users = new LinkedHashMap<>();
+        private boolean acceptAnyClientCertificate = false;
+
+        private Builder() {}
+
+        /**
+         * Address to listen on (default {@code 127.0.0.1}).
+         *
+         * @param bindAddress a host name or IP address, not blank
+         * @return this builder
+         */
+        public Builder bindAddress(String bindAddress) {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            if (bindAddress.isBlank()) {
+                throw new IllegalArgumentException("bindAddress must not be blank");
+            }
+            this.bindAddress = bindAddress;
+            return this;
+        }
+
+        /**
+         * Port to listen on (default 0: a free port is picked at start and kept across restarts).
+         *
+         * @param port 0..65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Endpoint path (default {@code /industry4}).
+         *
+         * @param path starts with {@code /}, no whitespace
+         * @return this builder
+         */
+        public Builder path(String path) {
+            Objects.requireNonNull(path, "path");
+            if (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException(
+                        "path must start with '/' and contain no whitespace, got '" + path + "'");
+            }
+            this.path = path;
+            return this;
+        }
+
+        /**
+         * Directory of the server's keystore and trust list (default: a new temporary directory).
+         * The server certificate is generated once and reused from here on later starts; clients'
+         * certificates trusted by hand go to {@code <pki>/trusted/certs}; rejected ones land in
+         * {@code <pki>/rejected}.
+         *
+         * @param pkiDirectory the directory; created if missing
+         * @return this builder
+         */
+        public Builder pkiDirectory(Path pkiDirectory) {
+            this.pkiDirectory = Objects.requireNonNull(pkiDirectory, "pkiDirectory");
+            return this;
+        }
+
+        /**
+         * What to simulate (default {@link SimulationOptions#SimulationOptions()}).
+         *
+         * @param simulation the options
+         * @return this builder
+         */
+        public Builder simulation(SimulationOptions simulation) {
+            this.simulation = Objects.requireNonNull(simulation, "simulation");
+            return this;
+        }
+
+        /**
+         * Whether anonymous sessions are allowed (default true).
+         *
+         * @param allowAnonymous the flag
+         * @return this builder
+         */
+        public Builder allowAnonymous(boolean allowAnonymous) {
+            this.allowAnonymous = allowAnonymous;
+            return this;
+        }
+
+        /**
+         * Adds an accepted user name and password (repeatable).
+         *
+         * @param name not blank, not yet added
+         * @param password not empty
+         * @return this builder
+         */
+        public Builder user(String name, String password) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(password, "password");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("user name must not be blank");
+            }
+            if (password.isEmpty()) {
+                throw new IllegalArgumentException("password of user '" + name + "' must not be empty");
+            }
+            if (users.containsKey(name)) {
+                throw new IllegalArgumentException("user '" + name + "' added twice");
+            }
+            users.put(name, password);
+            return this;
+        }
+
+        /**
+         * Trust every client application certificate without checking the trust list (default
+         * false). Insecure: any client can then open a signed or encrypted channel. For demos only.
+         *
+         * @param acceptAny the flag
+         * @return this builder
+         */
+        public Builder acceptAnyClientCertificate(boolean acceptAny) {
+            this.acceptAnyClientCertificate = acceptAny;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @return the immutable configuration
+         * @throws IllegalArgumentException if anonymous access is off and no user is configured
+         */
+        public SimServerConfig build() {
+            if (!allowAnonymous && users.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "no identity accepted: allowAnonymous is false and no user is configured");
+            }
+            return new SimServerConfig(this);
+        }
+    }
 }

@@ -103,492 +103,492 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatedMachineServer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SimulatedMachineServer.class);
-  private static final long START_TIMEOUT_S = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedMachineServer.class);
+    private static final long START_TIMEOUT_S = 30;
 
-  private final SimServerConfig config;
-  private final MachineSimulation simulation;
-  private final ServerPki pki;
-  private final Path pkiDirectory;
-  private final boolean temporaryPki;
-  private final int port;
-  private final String endpointUrl;
-  private final AtomicLong published = new AtomicLong();
-  private final ScheduledExecutorService ticker;
-  private final Object lifecycle = new Object();
+    private final SimServerConfig config;
+    private final MachineSimulation simulation;
+    private final ServerPki pki;
+    private final Path pkiDirectory;
+    private final boolean temporaryPki;
+    private final int port;
+    private final String endpointUrl;
+    private final AtomicLong published = new AtomicLong();
+    private final ScheduledExecutorService ticker;
+    private final Object lifecycle = new Object();
 
-  private volatile SimNamespace namespace; // published to only under the simulation's monitor
-  private OpcUaServer server; // guarded by lifecycle
-  private List<String> variableNodeIds = List.of();
-  private volatile boolean running;
-  private boolean closed; // guarded by lifecycle
+    private volatile SimNamespace namespace; // published to only under the simulation's monitor
+    private OpcUaServer server; // guarded by lifecycle
+    private List<String> variableNodeIds = List.of();
+    private volatile boolean running;
+    private boolean closed; // guarded by lifecycle
 
-  private final AtomicLong ticks = new AtomicLong();
-  private volatile long lastTickNanos;
-  private volatile long maxTickNanos;
-  private final AtomicLong totalTickNanos = new AtomicLong();
+    private final AtomicLong ticks = new AtomicLong();
+    private volatile long lastTickNanos;
+    private volatile long maxTickNanos;
+    private final AtomicLong totalTickNanos = new AtomicLong();
 
-  private SimulatedMachineServer(
-      SimServerConfig config, ServerPki pki, Path pkiDirectory, boolean temporaryPki, int port) {
-    this.config = config;
-    this.pki = pki;
-    this.pkiDirectory = pkiDirectory;
-    this.temporaryPki = temporaryPki;
-    this.port = port;
-    this.endpointUrl = "opc.tcp://" + hostname(config.bindAddress()) + ":" + port + config.path();
-    this.simulation = new MachineSimulation(config.simulation());
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "industry4-sim-tick");
-              t.setDaemon(true);
-              return t;
-            });
-  }
-
-  /**
-   * Starts a server and its simulation; returns once clients can connect.
-   *
-   * @param config the settings
-   * @return the running server
-   * @throws IOException if the PKI directory cannot be used or the port cannot be bound
-   */
-  public static SimulatedMachineServer start(SimServerConfig config) throws IOException {
-    Objects.requireNonNull(config, "config");
-    Path dir = config.pkiDirectory();
-    boolean temporary = dir == null;
-    if (temporary) {
-      dir = Files.createTempDirectory("industry4-sim-pki");
+    private SimulatedMachineServer(
+            SimServerConfig config, ServerPki pki, Path pkiDirectory, boolean temporaryPki, int port) {
+        this.config = config;
+        this.pki = pki;
+        this.pkiDirectory = pkiDirectory;
+        this.temporaryPki = temporaryPki;
+        this.port = port;
+        this.endpointUrl = "opc.tcp://" + hostname(config.bindAddress()) + ":" + port + config.path();
+        this.simulation = new MachineSimulation(config.simulation());
+        this.ticker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "industry4-sim-tick");
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
-    ServerPki pki;
-    try {
-      pki = ServerPki.open(dir, config.acceptAnyClientCertificate());
-    } catch (IOException e) {
-      if (temporary) {
-        deleteTree(dir);
-      }
-      throw e;
-    }
-    int attempts = config.port() == 0 ? 5 : 1;
-    IOException failure = null;
-    for (int attempt = 0; attempt < attempts; attempt++) {
-      int port = config.port() == 0 ? freePort(config.bindAddress()) : config.port();
-      var s = new SimulatedMachineServer(config, pki, dir, temporary, port);
-      try {
-        s.serve();
-        s.startTicking();
-        LOG.info(
-            "simulated machine server at {} ({} machines, {} variables, tick {})",
-            s.endpointUrl, config.simulation().machines(), s.variableNodeIds.size(),
-            config.simulation().tick());
-        return s;
-      } catch (IOException e) {
-        failure = e;
-        s.ticker.shutdownNow();
-      }
-    }
-    pki.close();
-    if (temporary) {
-      deleteTree(dir);
-    }
-    throw failure;
-  }
 
-  /** The endpoint URL clients connect to, e.g. {@code opc.tcp://127.0.0.1:4840/industry4}. */
-  public String endpointUrl() {
-    return endpointUrl;
-  }
-
-  /** The port the server listens on (the same after {@link #restart()}). */
-  public int port() {
-    return port;
-  }
-
-  /** The namespace URI of the simulated variables: {@code urn:industry4:simulated-machines}. */
-  public String namespaceUri() {
-    return SimNamespace.NAMESPACE_URI;
-  }
-
-  /** The configuration the server was started with. */
-  public SimServerConfig config() {
-    return config;
-  }
-
-  /** The PKI directory in use (the configured one, or the temporary one the server created). */
-  public Path pkiDirectory() {
-    return pkiDirectory;
-  }
-
-  /**
-   * Every simulated variable as a parseable NodeId string ({@code ns=2;s=cnc-01/spindle_speed}),
-   * per machine: measured signals, setpoints, extra tags.
-   */
-  public List<String> variableNodeIds() {
-    synchronized (lifecycle) {
-      return variableNodeIds;
-    }
-  }
-
-  /**
-   * The simulation behind the server. It keeps ticking on the server's thread while the server
-   * runs or is stopped; its methods are synchronized, and the tick holds its monitor, so calls
-   * from other threads are safe. Hold its monitor ({@code synchronized (server.simulation())})
-   * to read several values of the same tick.
-   */
-  public MachineSimulation simulation() {
-    return simulation;
-  }
-
-  /**
-   * Injects a fault into a machine, effective from the next tick; see {@link
-   * MachineSimulation#injectFault(String, FaultKind)}.
-   *
-   * @param machineId e.g. {@code cnc-01}
-   * @param kind the fault
-   */
-  public void injectFault(String machineId, FaultKind kind) {
-    simulation.injectFault(machineId, kind);
-  }
-
-  /** Total values handed to monitored items since start, over all sessions and restarts. */
-  public long valuesPublished() {
-    return published.get();
-  }
-
-  /**
-   * Values handed to the monitored items of one variable by the current server instance (reset by
-   * {@link #restart()}).
-   *
-   * @param nodeId a NodeId from {@link #variableNodeIds()}
-   * @return the count, or 0 while stopped
-   * @throws IllegalArgumentException if the NodeId is not a simulated variable
-   */
-  public long valuesPublished(String nodeId) {
-    Objects.requireNonNull(nodeId, "nodeId");
-    NodeId id;
-    try {
-      id = NodeId.parse(nodeId);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a NodeId: '" + nodeId + "'", e);
-    }
-    synchronized (simulation) {
-      SimNamespace ns = namespace;
-      if (ns == null) {
-        return 0;
-      }
-      long n = ns.publishedFor(id);
-      if (n < 0) {
-        throw new IllegalArgumentException("not a simulated variable: " + nodeId);
-      }
-      return n;
-    }
-  }
-
-  /** The server's application certificate (self-signed). */
-  public X509Certificate certificate() {
-    return pki.certificate();
-  }
-
-  /**
-   * Adds a client application certificate to the server's trust list (also written to {@code
-   * <pki>/trusted/certs}, so it stays trusted on later starts).
-   *
-   * @param clientCertificate the client's certificate
-   */
-  public void trustClientCertificate(X509Certificate clientCertificate) {
-    Objects.requireNonNull(clientCertificate, "clientCertificate");
-    pki.trust(clientCertificate);
-  }
-
-  /** Ticks done since start. */
-  public long ticks() {
-    return ticks.get();
-  }
-
-  /** Duration of the last tick (simulation step plus publishing). */
-  public Duration lastTickDuration() {
-    return Duration.ofNanos(lastTickNanos);
-  }
-
-  /** Longest tick so far. */
-  public Duration maxTickDuration() {
-    return Duration.ofNanos(maxTickNanos);
-  }
-
-  /** Mean tick duration so far. */
-  public Duration meanTickDuration() {
-    long n = ticks.get();
-    return n == 0 ? Duration.ZERO : Duration.ofNanos(totalTickNanos.get() / n);
-  }
-
-  /**
-   * Takes the server off the network: the listening socket and every connection close, sessions
-   * and subscriptions die. The simulation keeps ticking. Does nothing if already stopped.
-   */
-  public void stop() {
-    synchronized (lifecycle) {
-      if (!running) {
-        return;
-      }
-      running = false;
-      SimNamespace ns;
-      synchronized (simulation) {
-        ns = namespace;
-        namespace = null;
-      }
-      try {
-        if (ns != null) {
-          ns.shutdown();
+    /**
+     * Starts a server and its simulation; returns once clients can connect.
+     *
+     * @param config the settings
+     * @return the running server
+     * @throws IOException if the PKI directory cannot be used or the port cannot be bound
+     */
+    public static SimulatedMachineServer start(SimServerConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        Path dir = config.pkiDirectory();
+        boolean temporary = dir == null;
+        if (temporary) {
+            dir = Files.createTempDirectory("industry4-sim-pki");
         }
-        server.shutdown().get(START_TIMEOUT_S, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException | RuntimeException e) {
-        LOG.warn("server shutdown failed", e);
-      }
-      server = null;
-      LOG.info("simulated machine server at {} stopped", endpointUrl);
-    }
-  }
-
-  /**
-   * Serves again on the same port after {@link #stop()}, with the same certificate and a fresh
-   * address space showing the simulation's current values.
-   *
-   * @throws IllegalStateException if the server is running or closed
-   * @throws UncheckedIOException if the port cannot be bound again
-   */
-  public void restart() {
-    synchronized (lifecycle) {
-      if (closed) {
-        throw new IllegalStateException("server is closed");
-      }
-      if (running) {
-        throw new IllegalStateException("server is running; stop() it before restart()");
-      }
-      IOException failure = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      do {
+        ServerPki pki;
         try {
-          serve();
-          LOG.info("simulated machine server at {} restarted", endpointUrl);
-          return;
+            pki = ServerPki.open(dir, config.acceptAnyClientCertificate());
         } catch (IOException e) {
-          failure = e;
-          try {
-            Thread.sleep(200);
-          } catch (InterruptedException ie) {
+            if (temporary) {
+                deleteTree(dir);
+            }
+            throw e;
+        }
+        int attempts = config.port() == 0 ? 5 : 1;
+        IOException failure = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            int port = config.port() == 0 ? freePort(config.bindAddress()) : config.port();
+            var s = new SimulatedMachineServer(config, pki, dir, temporary, port);
+            try {
+                s.serve();
+                s.startTicking();
+                LOG.info(
+                        "simulated machine server at {} ({} machines, {} variables, tick {})",
+                        s.endpointUrl, config.simulation().machines(), s.variableNodeIds.size(),
+                        config.simulation().tick());
+                return s;
+            } catch (IOException e) {
+                failure = e;
+                s.ticker.shutdownNow();
+            }
+        }
+        pki.close();
+        if (temporary) {
+            deleteTree(dir);
+        }
+        throw failure;
+    }
+
+    /** The endpoint URL clients connect to, e.g. {@code opc.tcp://127.0.0.1:4840/industry4}. */
+    public String endpointUrl() {
+        return endpointUrl;
+    }
+
+    /** The port the server listens on (the same after {@link #restart()}). */
+    public int port() {
+        return port;
+    }
+
+    /** The namespace URI of the simulated variables: {@code urn:industry4:simulated-machines}. */
+    public String namespaceUri() {
+        return SimNamespace.NAMESPACE_URI;
+    }
+
+    /** The configuration the server was started with. */
+    public SimServerConfig config() {
+        return config;
+    }
+
+    /** The PKI directory in use (the configured one, or the temporary one the server created). */
+    public Path pkiDirectory() {
+        return pkiDirectory;
+    }
+
+    /**
+     * Every simulated variable as a parseable NodeId string ({@code ns=2;s=cnc-01/spindle_speed}),
+     * per machine: measured signals, setpoints, extra tags.
+     */
+    public List<String> variableNodeIds() {
+        synchronized (lifecycle) {
+            return variableNodeIds;
+        }
+    }
+
+    /**
+     * The simulation behind the server. It keeps ticking on the server's thread while the server
+     * runs or is stopped; its methods are synchronized, and the tick holds its monitor, so calls
+     * from other threads are safe. Hold its monitor ({@code synchronized (server.simulation())})
+     * to read several values of the same tick.
+     */
+    public MachineSimulation simulation() {
+        return simulation;
+    }
+
+    /**
+     * Injects a fault into a machine, effective from the next tick; see {@link
+     * MachineSimulation#injectFault(String, FaultKind)}.
+     *
+     * @param machineId e.g. {@code cnc-01}
+     * @param kind the fault
+     */
+    public void injectFault(String machineId, FaultKind kind) {
+        simulation.injectFault(machineId, kind);
+    }
+
+    /** Total values handed to monitored items since start, over all sessions and restarts. */
+    public long valuesPublished() {
+        return published.get();
+    }
+
+    /**
+     * Values handed to the monitored items of one variable by the current server instance (reset by
+     * {@link #restart()}).
+     *
+     * @param nodeId a NodeId from {@link #variableNodeIds()}
+     * @return the count, or 0 while stopped
+     * @throws IllegalArgumentException if the NodeId is not a simulated variable
+     */
+    public long valuesPublished(String nodeId) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        NodeId id;
+        try {
+            id = NodeId.parse(nodeId);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a NodeId: '" + nodeId + "'", e);
+        }
+        synchronized (simulation) {
+            SimNamespace ns = namespace;
+            if (ns == null) {
+                return 0;
+            }
+            long n = ns.publishedFor(id);
+            if (n < 0) {
+                throw new IllegalArgumentException("not a simulated variable: " + nodeId);
+            }
+            return n;
+        }
+    }
+
+    /** The server's application certificate (self-signed). */
+    public X509Certificate certificate() {
+        return pki.certificate();
+    }
+
+    /**
+     * Adds a client application certificate to the server's trust list (also written to {@code
+     * <pki>/trusted/certs}, so it stays trusted on later starts).
+     *
+     * @param clientCertificate the client's certificate
+     */
+    public void trustClientCertificate(X509Certificate clientCertificate) {
+        Objects.requireNonNull(clientCertificate, "clientCertificate");
+        pki.trust(clientCertificate);
+    }
+
+    /** Ticks done since start. */
+    public long ticks() {
+        return ticks.get();
+    }
+
+    /** Duration of the last tick (simulation step plus publishing). */
+    public Duration lastTickDuration() {
+        return Duration.ofNanos(lastTickNanos);
+    }
+
+    /** Longest tick so far. */
+    public Duration maxTickDuration() {
+        return Duration.ofNanos(maxTickNanos);
+    }
+
+    /** Mean tick duration so far. */
+    public Duration meanTickDuration() {
+        long n = ticks.get();
+        return n == 0 ? Duration.ZERO : Duration.ofNanos(totalTickNanos.get() / n);
+    }
+
+    /**
+     * Takes the server off the network: the listening socket and every connection close, sessions
+     * and subscriptions die. The simulation keeps ticking. Does nothing if already stopped.
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            SimNamespace ns;
+            synchronized (simulation) {
+                ns = namespace;
+                namespace = null;
+            }
+            try {
+                if (ns != null) {
+                    ns.shutdown();
+                }
+                server.shutdown().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                LOG.warn("server shutdown failed", e);
+            }
+            server = null;
+            LOG.info("simulated machine server at {} stopped", endpointUrl);
+        }
+    }
+
+    /**
+     * Serves again on the same port after {@link #stop()}, with the same certificate and a fresh
+     * address space showing the simulation's current values.
+     *
+     * @throws IllegalStateException if the server is running or closed
+     * @throws UncheckedIOException if the port cannot be bound again
+     */
+    public void restart() {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("server is closed");
+            }
+            if (running) {
+                throw new IllegalStateException("server is running; stop() it before restart()");
+            }
+            IOException failure = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            do {
+                try {
+                    serve();
+                    LOG.info("simulated machine server at {} restarted", endpointUrl);
+                    return;
+                } catch (IOException e) {
+                    failure = e;
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            } while (System.nanoTime() < deadline);
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** Whether the server is serving clients (false after {@link #stop()} and {@link #close()}). */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops the tick thread and the server, releases the PKI; idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        ticker.shutdownNow();
+        try {
+            if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("tick thread did not end within 5 s");
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            break;
-          }
         }
-      } while (System.nanoTime() < deadline);
-      throw new UncheckedIOException(failure);
-    }
-  }
-
-  /** Whether the server is serving clients (false after {@link #stop()} and {@link #close()}). */
-  public boolean isRunning() {
-    return running;
-  }
-
-  /** Stops the tick thread and the server, releases the PKI; idempotent. */
-  @Override
-  public void close() {
-    synchronized (lifecycle) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
-    ticker.shutdownNow();
-    try {
-      if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("tick thread did not end within 5 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    stop();
-    pki.close();
-    if (temporaryPki) {
-      deleteTree(pkiDirectory);
-    }
-  }
-
-  // ------------------------------------------------------------------ internals
-
-  /** Builds and starts a Milo server on {@link #port}; caller holds the lifecycle lock or owns us. */
-  private void serve() throws IOException {
-    OpcUaServer s = new OpcUaServer(miloConfig(), profile -> tcpTransport(profile));
-    SimNamespace ns = new SimNamespace(s, simulation, published);
-    ns.startup();
-    try {
-      s.startup().get(START_TIMEOUT_S, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      shutdownQuietly(s, ns);
-      throw new IOException("interrupted while starting the server on port " + port, e);
-    } catch (ExecutionException | TimeoutException e) {
-      shutdownQuietly(s, ns);
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new IOException(
-          "cannot serve on " + config.bindAddress() + ":" + port + ": " + cause.getMessage(), cause);
-    }
-    synchronized (lifecycle) {
-      server = s;
-      variableNodeIds = ns.variableNodeIds();
-      running = true;
-    }
-    synchronized (simulation) {
-      namespace = ns;
-    }
-  }
-
-  private static OpcTcpServerTransport tcpTransport(TransportProfile profile) {
-    if (profile != TransportProfile.TCP_UASC_UABINARY) {
-      return null;
-    }
-    return new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build());
-  }
-
-  private static void shutdownQuietly(OpcUaServer s, SimNamespace ns) {
-    try {
-      ns.shutdown();
-      s.shutdown().get(START_TIMEOUT_S, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      LOG.debug("cleanup after failed start", e);
-    }
-  }
-
-  private OpcUaServerConfig miloConfig() {
-    List<UserTokenPolicy> tokenPolicies = new ArrayList<>();
-    List<IdentityValidator> validators = new ArrayList<>();
-    if (config.allowAnonymous()) {
-      tokenPolicies.add(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
-      validators.add(AnonymousIdentityValidator.INSTANCE);
-    }
-    if (!config.users().isEmpty()) {
-      Map<String, String> users = config.users();
-      tokenPolicies.add(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
-      validators.add(
-          new UsernameIdentityValidator(
-              challenge -> passwordMatches(users.get(challenge.getUsername()), challenge.getPassword())));
-    }
-    Set<EndpointConfig> endpoints = new LinkedHashSet<>();
-    record Security(SecurityPolicy policy, MessageSecurityMode mode) {}
-    for (Security sec :
-        List.of(
-            new Security(SecurityPolicy.None, MessageSecurityMode.None),
-            new Security(SecurityPolicy.Basic256Sha256, MessageSecurityMode.Sign),
-            new Security(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt))) {
-      endpoints.add(
-          EndpointConfig.newBuilder()
-              .setBindAddress(config.bindAddress())
-              .setBindPort(port)
-              .setHostname(hostname(config.bindAddress()))
-              .setPath(config.path())
-              .setCertificate(pki.certificate())
-              .setSecurityPolicy(sec.policy())
-              .setSecurityMode(sec.mode())
-              .addTokenPolicies(tokenPolicies.toArray(UserTokenPolicy[]::new))
-              .build());
-    }
-    return OpcUaServerConfig.builder()
-        .setApplicationUri(ServerPki.APPLICATION_URI)
-        .setApplicationName(LocalizedText.english("industry4 simulated machines"))
-        .setProductUri(SimNamespace.NAMESPACE_URI)
-        .setBuildInfo(
-            new BuildInfo(
-                SimNamespace.NAMESPACE_URI,
-                "industry4",
-                "industry4 simulated machine server",
-                "0.1.0",
-                "",
-                DateTime.now()))
-        .setEndpoints(endpoints)
-        .setCertificateManager(pki.certificateManager())
-        .setIdentityValidator(
-            validators.size() == 1 ? validators.get(0) : new CompositeValidator(validators))
-        .build();
-  }
-
-  private static boolean passwordMatches(String expected, String given) {
-    if (expected == null || given == null) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private void startTicking() {
-    long period = config.simulation().tick().toNanos();
-    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
-  }
-
-  private void tick() {
-    try {
-      long t0 = System.nanoTime();
-      Instant now = Instant.now();
-      synchronized (simulation) {
-        simulation.step(now);
-        SimNamespace ns = namespace;
-        if (ns != null) {
-          ns.publish(new DateTime(now), DateTime.now());
+        stop();
+        pki.close();
+        if (temporaryPki) {
+            deleteTree(pkiDirectory);
         }
-      }
-      long elapsed = System.nanoTime() - t0;
-      lastTickNanos = elapsed;
-      if (elapsed > maxTickNanos) {
-        maxTickNanos = elapsed;
-      }
-      totalTickNanos.addAndGet(elapsed);
-      ticks.incrementAndGet();
-    } catch (RuntimeException e) {
-      // A failing tick must not cancel the schedule.
-      LOG.warn("simulation tick failed", e);
     }
-  }
 
-  private static String hostname(String bindAddress) {
-    try {
-      InetAddress a = InetAddress.getByName(bindAddress);
-      if (a.isAnyLocalAddress()) {
-        return "localhost";
-      }
-    } catch (IOException e) {
-      return bindAddress;
+    // ------------------------------------------------------------------ internals
+
+    /** Builds and starts a Milo server on {@link #port}; caller holds the lifecycle lock or owns us. */
+    private void serve() throws IOException {
+        OpcUaServer s = new OpcUaServer(miloConfig(), profile -> tcpTransport(profile));
+        SimNamespace ns = new SimNamespace(s, simulation, published);
+        ns.startup();
+        try {
+            s.startup().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdownQuietly(s, ns);
+            throw new IOException("interrupted while starting the server on port " + port, e);
+        } catch (ExecutionException | TimeoutException e) {
+            shutdownQuietly(s, ns);
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IOException(
+                    "cannot serve on " + config.bindAddress() + ":" + port + ": " + cause.getMessage(), cause);
+        }
+        synchronized (lifecycle) {
+            server = s;
+            variableNodeIds = ns.variableNodeIds();
+            running = true;
+        }
+        synchronized (simulation) {
+            namespace = ns;
+        }
     }
-    return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
-  }
 
-  private static int freePort(String bindAddress) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(bindAddress))) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    private static OpcTcpServerTransport tcpTransport(TransportProfile profile) {
+        if (profile != TransportProfile.TCP_UASC_UABINARY) {
+            return null;
+        }
+        return new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build());
     }
-  }
 
-  private static void deleteTree(Path dir) {
-    try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
+    private static void shutdownQuietly(OpcUaServer s, SimNamespace ns) {
+        try {
+            ns.shutdown();
+            s.shutdown().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("cleanup after failed start", e);
+        }
+    }
+
+    private OpcUaServerConfig miloConfig() {
+        List<UserTokenPolicy> tokenPolicies = new ArrayList<>();
+        List<IdentityValidator> validators = new ArrayList<>();
+        if (config.allowAnonymous()) {
+            tokenPolicies.add(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS);
+            validators.add(AnonymousIdentityValidator.INSTANCE);
+        }
+        if (!config.users().isEmpty()) {
+            Map<String, String> users = config.users();
+            tokenPolicies.add(OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
+            validators.add(
+                    new UsernameIdentityValidator(
+                            challenge -> passwordMatches(users.get(challenge.getUsername()), challenge.getPassword())));
+        }
+        Set<EndpointConfig> endpoints = new LinkedHashSet<>();
+        record Security(SecurityPolicy policy, MessageSecurityMode mode) {}
+        for (Security sec :
+                List.of(
+                        new Security(SecurityPolicy.None, MessageSecurityMode.None),
+                        new Security(SecurityPolicy.Basic256Sha256, MessageSecurityMode.Sign),
+                        new Security(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt))) {
+            endpoints.add(
+                    EndpointConfig.newBuilder()
+                            .setBindAddress(config.bindAddress())
+                            .setBindPort(port)
+                            .setHostname(hostname(config.bindAddress()))
+                            .setPath(config.path())
+                            .setCertificate(pki.certificate())
+                            .setSecurityPolicy(sec.policy())
+                            .setSecurityMode(sec.mode())
+                            .addTokenPolicies(tokenPolicies.toArray(UserTokenPolicy[]::new))
+                            .build());
+        }
+        return OpcUaServerConfig.builder()
+                .setApplicationUri(ServerPki.APPLICATION_URI)
+                .setApplicationName(LocalizedText.english("industry4 simulated machines"))
+                .setProductUri(SimNamespace.NAMESPACE_URI)
+                .setBuildInfo(
+                        new BuildInfo(
+                                SimNamespace.NAMESPACE_URI,
+                                "industry4",
+                                "industry4 simulated machine server",
+                                "0.1.0",
+                                "",
+                                DateTime.now()))
+                .setEndpoints(endpoints)
+                .setCertificateManager(pki.certificateManager())
+                .setIdentityValidator(
+                        validators.size() == 1 ? validators.get(0) : new CompositeValidator(validators))
+                .build();
+    }
+
+    private static boolean passwordMatches(String expected, String given) {
+        if (expected == null || given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void startTicking() {
+        long period = config.simulation().tick().toNanos();
+        ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    private void tick() {
+        try {
+            long t0 = System.nanoTime();
+            Instant now = Instant.now();
+            synchronized (simulation) {
+                simulation.step(now);
+                SimNamespace ns = namespace;
+                if (ns != null) {
+                    ns.publish(new DateTime(now), DateTime.now());
+                }
             }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.deleteIfExists(d);
-              return FileVisitResult.CONTINUE;
+            long elapsed = System.nanoTime() - t0;
+            lastTickNanos = elapsed;
+            if (elapsed > maxTickNanos) {
+                maxTickNanos = elapsed;
             }
-          });
-    } catch (IOException e) {
-      LOG.debug("cannot delete temporary PKI directory {}", dir, e);
+            totalTickNanos.addAndGet(elapsed);
+            ticks.incrementAndGet();
+        } catch (RuntimeException e) {
+            // A failing tick must not cancel the schedule.
+            LOG.warn("simulation tick failed", e);
+        }
     }
-  }
+
+    private static String hostname(String bindAddress) {
+        try {
+            InetAddress a = InetAddress.getByName(bindAddress);
+            if (a.isAnyLocalAddress()) {
+                return "localhost";
+            }
+        } catch (IOException e) {
+            return bindAddress;
+        }
+        return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+    }
+
+    private static int freePort(String bindAddress) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(bindAddress))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try {
+            Files.walkFileTree(
+                    dir,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                                throws IOException {
+                            Files.deleteIfExists(file);
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                            Files.deleteIfExists(d);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            LOG.debug("cannot delete temporary PKI directory {}", dir, e);
+        }
+    }
 }
