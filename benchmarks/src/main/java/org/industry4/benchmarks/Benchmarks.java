@@ -16,6 +16,7 @@ public final class Benchmarks {
 
     static {
         register(new OpcUaIngestBenchmark());
+        register(new DuckDbAppendBenchmark());
     }
 
     private Benchmarks() {
