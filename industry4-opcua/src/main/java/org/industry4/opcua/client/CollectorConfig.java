@@ -213,7 +213,7 @@ public final class CollectorConfig {
 
         /**
          * The PKI folder (application certificate and trust list, see {@link ClientPki}); required
-         * with any security other than NONE.
+         * with any security other than NONE and with a user name identity.
          */
         public Builder pkiDirectory(Path directory) {
             this.pkiDirectory = Objects.requireNonNull(directory, "pkiDirectory");
@@ -275,13 +275,18 @@ public final class CollectorConfig {
         /**
          * The configuration.
          *
-         * @throws IllegalArgumentException if security other than NONE is asked for without a PKI
-         *                                  folder
+         * @throws IllegalArgumentException if security other than NONE, or a user name identity, is
+         *                                  asked for without a PKI folder (a password is only sent
+         *                                  encrypted for a server certificate in the trust list)
          */
         public CollectorConfig build() {
             if (security != SecurityMode.NONE && pkiDirectory == null) {
                 throw new IllegalArgumentException("security " + security
                         + " needs a pkiDirectory for the application certificate and the trust list");
+            }
+            if (identity.kind() == Identity.Kind.USERNAME && pkiDirectory == null) {
+                throw new IllegalArgumentException("identity " + identity + " needs a pkiDirectory: the password"
+                        + " is encrypted for the server certificate, which must be in the trust list");
             }
             return new CollectorConfig(this);
         }

@@ -5,6 +5,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.ULong;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.IdType;
 import org.industry4.core.Quality;
 import org.industry4.core.SignalId;
@@ -15,7 +16,7 @@ import org.industry4.core.TelemetrySample;
  *
  * <ul>
  *   <li>Numbers of every width (SByte..UInt64, Float, Double) become their double value (UInt64 and
- *       Int64 beyond 2^53 round to the nearest double); Boolean becomes 1 or 0.</li>
+ *       Int64 beyond 2^53 round to the nearest double, correctly); Boolean becomes 1 or 0.</li>
  *   <li>A Bad status, a missing value, a non-finite number or a value of any other type (String,
  *       ByteString, array, structure) becomes a {@link Quality#BAD} sample with NaN.</li>
  *   <li>Otherwise the quality follows the status's severity ({@link Quality#fromStatusCode}).</li>
@@ -55,6 +56,9 @@ final class SampleConverter {
 
     /** The value as a double; NaN if it is not a number or a Boolean. */
     static double toDouble(Object value) {
+        if (value instanceof ULong u) {
+            return unsignedToDouble(u.longValue());
+        }
         if (value instanceof Number n) {
             return n.doubleValue();
         }
@@ -62,6 +66,18 @@ final class SampleConverter {
             return b ? 1.0 : 0.0;
         }
         return Double.NaN;
+    }
+
+    /**
+     * The unsigned 64-bit value held in {@code bits}, correctly rounded ({@code ULong.doubleValue()}
+     * of Milo 1.1 rounds twice above 2^63 and can be off by one ulp).
+     */
+    static double unsignedToDouble(long bits) {
+        if (bits >= 0) {
+            return bits;
+        }
+        // halve with the lost bit kept as a sticky bit, convert (one rounding), double again
+        return ((double) ((bits >>> 1) | (bits & 1L))) * 2.0;
     }
 
     /** An OPC UA time as an Instant; null for a missing, null (1601) or out-of-range time. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
@@ -47,16 +46,20 @@ final class ServerCertificateValidator implements CertificateValidator {
             delegate.validateCertificateChain(chain, applicationUri, validHostNames);
         } catch (UaException e) {
             X509Certificate leaf = chain.isEmpty() ? null : chain.get(0);
-            if (leaf != null && mode == TrustMode.TRUST_ON_FIRST_USE
-                    && e.getStatusCode().value() == StatusCodes.Bad_CertificateUntrusted
-                    && firstUse(leaf)) {
+            if (leaf != null && mode == TrustMode.TRUST_ON_FIRST_USE && !pki.isTrusted(leaf) && firstUse(leaf)) {
                 try {
                     pki.trust(leaf);
                     trustList.addTrustedCertificate(leaf);
+                    try {
+                        delegate.validateCertificateChain(chain, applicationUri, validHostNames);
+                    } catch (UaException again) {
+                        pki.untrust(leaf);
+                        trustList.removeTrustedCertificate(CertificateUtil.thumbprint(leaf));
+                        throw again;
+                    }
                     LOG.warn("TRUST_ON_FIRST_USE: trusted server certificate {} (thumbprint {}) without"
                                     + " verification; verify it out of band or switch to STRICT",
                             leaf.getSubjectX500Principal().getName(), ClientPki.thumbprint(leaf));
-                    delegate.validateCertificateChain(chain, applicationUri, validHostNames);
                     return;
                 } catch (IOException io) {
                     LOG.warn("cannot add server certificate to the trust list: {}", io.toString());
