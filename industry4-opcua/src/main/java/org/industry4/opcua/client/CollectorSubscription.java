@@ -87,6 +87,10 @@ public final class CollectorSubscription implements AutoCloseable {
     private final List<Item> items;
     private OpcUaSubscription current; // guarded by this
     private volatile boolean closed;
+    private volatile boolean created;
+    private volatile Outage lostDuringCreate;
+    private volatile BatchPlanner.Outcome<?> lastCreation;
+    private volatile long lostDuringCreateGeneration;
 
     CollectorSubscription(OpcUaCollector owner, SubscriptionOptions options, TelemetrySink sink,
                           List<Item> items) {
@@ -117,6 +121,11 @@ public final class CollectorSubscription implements AutoCloseable {
         return items.stream().map(i -> i.result).filter(r -> !r.isGood()).toList();
     }
 
+    /** How the last creation of the items went: calls, largest batch, retried items (for tests). */
+    BatchPlanner.Outcome<?> lastCreation() {
+        return lastCreation;
+    }
+
     /** The options the subscription was created with. */
     public SubscriptionOptions options() {
         return options;
@@ -143,12 +152,13 @@ public final class CollectorSubscription implements AutoCloseable {
             current = null;
         }
         owner.unregister(this);
-        if (toDelete != null && owner.isConnectedTo(toDelete.getClient())) {
-            try {
-                toDelete.delete();
-            } catch (UaException e) {
-                LOG.debug("deleting subscription on the server failed: {}", OpcUaStatus.of(e.getStatusCode()));
-            }
+        if (toDelete != null) {
+            // without waiting: on a lost connection it fails, and the server drops it with the session
+            toDelete.deleteAsync().whenComplete((ok, e) -> {
+                if (e != null) {
+                    LOG.debug("deleting the subscription on the server failed: {}", e.toString());
+                }
+            });
         }
         closeOpenGaps("subscription closed before the signal was observed again");
     }
@@ -211,11 +221,16 @@ public final class CollectorSubscription implements AutoCloseable {
                 candidates.add(item);
             }
         }
+        // before the first sample can arrive
+        owner.describe(sink, candidates.stream().map(i -> i.info).toList());
         current = newMiloSubscription(connection);
         createItems(connection, limits, current, candidates);
+        created = true;
+        Outage lost = lostDuringCreate;
+        if (lost != null) {
+            markLost(lost, lostDuringCreateGeneration);
+        }
         logFailures("subscribe", items);
-        List<SignalInfo> described = items.stream().filter(i -> i.result.isGood()).map(i -> i.info).toList();
-        owner.describe(sink, described);
     }
 
     /**
@@ -225,7 +240,7 @@ public final class CollectorSubscription implements AutoCloseable {
      * @throws UaException if a whole service call failed
      */
     synchronized void recreate(UaConnection connection, Limits limits) throws UaException {
-        if (closed) {
+        if (closed || !created) {
             return;
         }
         List<Item> active = items.stream().filter(i -> i.result.isGood()).toList();
@@ -249,6 +264,14 @@ public final class CollectorSubscription implements AutoCloseable {
 
     /** Marks every active item unobserved from now until its first sample from a later connection. */
     void connectionLost(Outage outage, long lostGeneration) {
+        lostDuringCreateGeneration = lostGeneration;
+        lostDuringCreate = outage;
+        if (created) {
+            markLost(outage, lostGeneration);
+        }
+    }
+
+    private void markLost(Outage outage, long lostGeneration) {
         for (Item i : items) {
             if (i.result.isGood()) {
                 if (i.open == null) {
@@ -282,6 +305,7 @@ public final class CollectorSubscription implements AutoCloseable {
         } catch (ServiceFailure e) {
             throw new UaException(e.status, "creating monitored items failed: " + OpcUaStatus.of(e.status));
         }
+        lastCreation = outcome;
         if (outcome.retriedItems() > 0) {
             LOG.info("server refused batches as too large: {} items retried in smaller batches ({} calls, largest {})",
                     outcome.retriedItems(), outcome.calls(), outcome.largestBatch());

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -160,10 +159,20 @@ public final class OpcUaCollector implements AutoCloseable {
         long generation;
         synchronized (lock) {
             generation = nextGeneration++;
+            establishing = generation;
         }
         UaConnection c = UaConnection.open(config, security, generation, reason -> connectionLost(generation, reason));
         limits = Limits.of(c.client());
-        connection = c;
+        synchronized (lock) {
+            establishing = -1;
+            if (establishingLost == null) {
+                connection = c;
+                return;
+            }
+        }
+        c.close(0);
+        throw new OpcUaConnectException(config.endpointUrl(), "the session was lost right after it was opened: "
+                + establishingLost, null, null);
     }
 
     /**
@@ -330,8 +339,9 @@ public final class OpcUaCollector implements AutoCloseable {
      * ByteString ({@code Bad_TypeMismatch}), items the server refuses (filters, limits). Monitored
      * items are created in batches within the server's {@code MaxMonitoredItemsPerCall} and
      * {@link SubscriptionOptions#maxItemsPerCall()}; batches the server refuses as too large are
-     * split and retried down to single items. The sink gets {@link TelemetrySink#describe} with the
-     * created items' {@link SignalInfo} (data type, unit, node id) before any sample.
+     * split and retried down to single items. Before any sample, the sink gets
+     * {@link TelemetrySink#describe} with the {@link SignalInfo} (data type, unit, node id) of every
+     * node that is a numeric variable (the server may still refuse a few of them as monitored items).
      *
      * <p>Signal ids: the string identifier of a string node id ({@code "cnc-01/spindle_speed"}),
      * else the node id text; when two requested nodes would get the same id (same string in two
@@ -413,11 +423,6 @@ public final class OpcUaCollector implements AutoCloseable {
 
     void unregister(CollectorSubscription subscription) {
         subscriptions.remove(subscription);
-    }
-
-    boolean isConnectedTo(OpcUaClient client) {
-        UaConnection c = connection;
-        return c != null && c.client() == client;
     }
 
     // ---------------------------------------------------------------- stats
@@ -581,7 +586,8 @@ public final class OpcUaCollector implements AutoCloseable {
                     lastReconnectDuration = took;
                     reconnects.incrementAndGet();
                     outage = null;
-                    LOG.info("reconnected to {} after {} ms (attempt {}); {} subscriptions with {} items re-created",
+                    LOG.info("reconnected to {} after {} ms (attempt {}); {} subscriptions with {} items re-created;"
+                                    + " each records the outage as a gap at its first sample",
                             config.endpointUrl(), took.toMillis(), thisAttempt, subscriptions.size(),
                             subscriptions.stream().mapToInt(CollectorSubscription::activeItems).sum());
                     return;

@@ -70,15 +70,10 @@ public record ReconnectOptions(Duration initialDelay, Duration maxDelay, double 
         long nextDelayMillis() {
             double base = options.initialDelay().toMillis() * Math.pow(options.multiplier(), attempt);
             double capped = Math.min(options.maxDelay().toMillis(), base);
-            attempt = Math.min(attempt + 1, 1_000);
+            attempt = Math.min(attempt + 1, 10_000);
             double factor = options.jitter() == 0.0 ? 1.0
                     : 1.0 - options.jitter() * random.nextDouble();
             return Math.max(1L, Math.round(capped * factor));
-        }
-
-        /** How many delays were handed out. */
-        int attempts() {
-            return attempt;
         }
     }
 }

@@ -120,13 +120,6 @@ final class UaConnection {
         OpcTcpClientTransportConfigBuilder tb = OpcTcpClientTransportConfig.newBuilder();
         transport.accept(tb);
         OpcUaClient client = new OpcUaClient(cb.build(), new OpcTcpClientTransport(tb.build()));
-        try {
-            client.connectAsync().get(connectMs + config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            client.disconnectAsync();
-            throw failure(url, "cannot open a session", e, validator);
-        }
-        var connection = new UaConnection(client, generation, endpoint);
         client.addSessionActivityListener(new SessionActivityListener() {
             private boolean reported;
 
@@ -138,6 +131,13 @@ final class UaConnection {
                 }
             }
         });
+        try {
+            client.connectAsync().get(connectMs + config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            client.disconnectAsync();
+            throw failure(url, "cannot open a session", e, validator);
+        }
+        var connection = new UaConnection(client, generation, endpoint);
         LOG.info("connected to {} ({} / {}, {}), session {}", url, policyName(endpoint.getSecurityPolicyUri()),
                 endpoint.getSecurityMode(), config.identity(), generation);
         return connection;

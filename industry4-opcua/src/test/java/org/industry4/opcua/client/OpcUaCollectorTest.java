@@ -179,6 +179,8 @@ class OpcUaCollectorTest {
         try (CollectorSubscription sub = collector.subscribe(nodes,
                 new SubscriptionOptions().withMaxItemsPerCall(7), sink)) {
             assertEquals(nodes.size(), sub.activeItems(), () -> sub.failedItems().toString());
+            assertEquals(7, sub.lastCreation().largestBatch());
+            assertEquals((nodes.size() + 6) / 7, sub.lastCreation().calls());
             assertTrue(sink.await(WAIT, () -> sink.countsBySignal().size() == nodes.size()));
         }
     }
