@@ -59,10 +59,11 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Address space</h2>
  *
- * Namespace {@value SimNamespace#NAMESPACE_URI}; under {@code Objects}: folder {@code Machines},
+ * Namespace {@code urn:industry4:simulated-machines}; under {@code Objects}: folder {@code Machines},
  * one folder per machine ({@code cnc-01}, ...) with the measured variables of {@link
- * MachineSignal} ({@code ns=2;s=cnc-01/spindle_speed}, read-only: a write gives {@code
- * Bad_NotWritable}), a {@code Setpoints} folder with the writable setpoints ({@code
+ * MachineSignal} ({@code ns=2;s=cnc-01/spindle_speed}; read-only: AccessLevel and UserAccessLevel
+ * are CurrentRead, and a write gets {@code Bad_UserAccessDenied}, the answer of Milo's access
+ * controller, which checks the UserAccessLevel before the AccessLevel), a {@code Setpoints} folder with the writable setpoints ({@code
  * cnc-01/setpoint/spindle_speed}, {@code .../feed_override}, {@code .../coolant_on}; a value out of
  * range gives {@code Bad_OutOfRange}, a wrong data type {@code Bad_TypeMismatch}), and, with extra
  * tags, an {@code Extra} folder ({@code cnc-01/extra/tag-00000}, ...). Double variables are
@@ -203,7 +204,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
     return port;
   }
 
-  /** The namespace URI of the simulated variables: {@value SimNamespace#NAMESPACE_URI}. */
+  /** The namespace URI of the simulated variables: {@code urn:industry4:simulated-machines}. */
   public String namespaceUri() {
     return SimNamespace.NAMESPACE_URI;
   }
@@ -263,7 +264,13 @@ public final class SimulatedMachineServer implements AutoCloseable {
    * @throws IllegalArgumentException if the NodeId is not a simulated variable
    */
   public long valuesPublished(String nodeId) {
-    NodeId id = NodeId.parse(nodeId);
+    Objects.requireNonNull(nodeId, "nodeId");
+    NodeId id;
+    try {
+      id = NodeId.parse(nodeId);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a NodeId: '" + nodeId + "'", e);
+    }
     synchronized (simulation) {
       SimNamespace ns = namespace;
       if (ns == null) {

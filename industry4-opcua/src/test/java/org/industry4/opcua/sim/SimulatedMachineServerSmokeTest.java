@@ -25,6 +25,7 @@ class SimulatedMachineServerSmokeTest {
     try (var server =
         SimulatedMachineServer.start(
             SimServerConfig.builder()
+                .pkiDirectory(SimTestClients.SHARED_PKI)
                 .simulation(new SimulationOptions(2, 0, Duration.ofMillis(50), 7))
                 .build())) {
       assertTrue(server.endpointUrl().startsWith("opc.tcp://127.0.0.1:" + server.port() + "/"));
