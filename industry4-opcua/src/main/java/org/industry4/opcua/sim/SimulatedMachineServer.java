@@ -121,6 +121,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
     private OpcUaServer server; // guarded by lifecycle
     private List<String> variableNodeIds = List.of();
     private volatile boolean running;
+    private boolean paused; // guarded by simulation
     private boolean closed; // guarded by lifecycle
 
     private final AtomicLong ticks = new AtomicLong();
@@ -526,9 +527,32 @@ public final class SimulatedMachineServer implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Holds or releases the machines: while paused, no tick runs, so no value changes and nothing
+     * is published; connections and subscriptions stay up. Benchmarks pause before they count
+     * what was published against what was stored.
+     */
+    public void setPaused(boolean paused) {
+        synchronized (simulation) {
+            this.paused = paused;
+        }
+    }
+
+    /** Whether the machines are held by {@link #setPaused(boolean)}. */
+    public boolean isPaused() {
+        synchronized (simulation) {
+            return paused;
+        }
+    }
+
     private void tick() {
         try {
             long t0 = System.nanoTime();
+            synchronized (simulation) {
+                if (paused) {
+                    return;
+                }
+            }
             Instant now = Instant.now();
             synchronized (simulation) {
                 simulation.step(now);

@@ -107,6 +107,25 @@ class SimulatedMachineServerTest {
     }
 
     @Test
+    void pausedMachinesNeitherTickNorPublishAndResumeWhenReleased() throws Exception {
+        server.setPaused(true);
+        try {
+            assertTrue(server.isPaused());
+            Thread.sleep(TICK.toMillis() * 2); // a tick in progress when pausing completes first
+            long ticks = server.ticks();
+            long published = server.valuesPublished();
+            Thread.sleep(TICK.toMillis() * 6);
+            assertEquals(ticks, server.ticks(), "no tick while paused");
+            assertEquals(published, server.valuesPublished(), "nothing published while paused");
+        } finally {
+            server.setPaused(false);
+        }
+        long ticks = server.ticks();
+        await(() -> server.ticks() > ticks + 2, "ticks after resuming");
+        assertFalse(server.isPaused());
+    }
+
+    @Test
     void endpointUrlPortAndNamespaceAreReported() throws Exception {
         assertEquals("opc.tcp://127.0.0.1:" + server.port() + "/industry4", server.endpointUrl());
         assertEquals("urn:industry4:simulated-machines", server.namespaceUri());
