@@ -15,10 +15,12 @@ import java.util.function.Predicate;
  *
  * <p>Items go out in order, in consecutive batches of at most {@code limit}. The call returns one
  * result per item of its batch. Results for which {@code tooMany} holds (for example
- * {@code Bad_TooManyOperations} for the whole batch, or {@code Bad_TooManyMonitoredItems}) are
- * retried: those items go out again in batches of half the refused batch's size, down to single
- * items; a single item refused again keeps its refusal as its final result. Every item ends with
- * exactly one result, in its original position; nothing is dropped.
+ * {@code Bad_TooManyOperations} for the whole batch) are retried: those items go out again in
+ * batches of half the refused batch's size (rounded up), down to single items; a single item
+ * refused again keeps its refusal as its final result. A batch refused as a whole also teaches the
+ * planner: no later call is larger than half of it, so a server with a secret limit costs about
+ * log<sub>2</sub>(limit) refused calls, not one per batch. Every item ends with exactly one result,
+ * in its original position; nothing is dropped.
  */
 final class BatchPlanner {
 
@@ -26,10 +28,12 @@ final class BatchPlanner {
     }
 
     /**
-     * What happened: one result per item, aligned with the input, and how many calls and the largest
-     * batch it took.
+     * What happened: one result per item, aligned with the input; how many calls, how many of them
+     * were refused as a whole, the largest batch sent, how many item results were retried (an item
+     * refused twice counts twice), and the largest batch size not known to be too large at the end.
      */
-    record Outcome<R>(List<R> results, int calls, int largestBatch, int retriedItems) {
+    record Outcome<R>(List<R> results, int calls, int refusedCalls, int largestBatch, int retriedItems,
+                      int finalLimit) {
     }
 
     /**
@@ -60,10 +64,17 @@ final class BatchPlanner {
             pending.addLast(positions);
         }
         int calls = 0;
+        int refusedCalls = 0;
         int largest = 0;
         int retried = 0;
+        int ceiling = limit;
         while (!pending.isEmpty()) {
             int[] batch = pending.removeFirst();
+            if (batch.length > ceiling) {
+                // planned before a smaller batch was refused as a whole
+                pushFront(pending, batch, batch.length, ceiling);
+                continue;
+            }
             List<T> batchItems = new ArrayList<>(batch.length);
             for (int p : batch) {
                 batchItems.add(items.get(p));
@@ -87,18 +98,27 @@ final class BatchPlanner {
             }
             if (refusedCount > 0) {
                 retried += refusedCount;
-                int size = Math.max(1, batch.length / 2);
-                List<int[]> retries = new ArrayList<>();
-                for (int start = 0; start < refusedCount; start += size) {
-                    retries.add(Arrays.copyOfRange(refused, start, Math.min(refusedCount, start + size)));
+                int half = (batch.length + 1) / 2;
+                if (refusedCount == batch.length) {
+                    refusedCalls++;
+                    ceiling = Math.min(ceiling, half);
                 }
-                for (int i = retries.size() - 1; i >= 0; i--) {
-                    pending.addFirst(retries.get(i));
-                }
+                pushFront(pending, refused, refusedCount, half);
             }
         }
         @SuppressWarnings("unchecked")
         List<R> out = (List<R>) Arrays.asList(results);
-        return new Outcome<>(out, calls, largest, retried);
+        return new Outcome<>(out, calls, refusedCalls, largest, retried, ceiling);
+    }
+
+    /** Puts the first {@code count} positions back at the head of the queue, in order, in pieces of {@code size}. */
+    private static void pushFront(Deque<int[]> pending, int[] positions, int count, int size) {
+        List<int[]> pieces = new ArrayList<>();
+        for (int start = 0; start < count; start += size) {
+            pieces.add(Arrays.copyOfRange(positions, start, Math.min(count, start + size)));
+        }
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            pending.addFirst(pieces.get(i));
+        }
     }
 }

@@ -91,6 +91,8 @@ public final class CollectorSubscription implements AutoCloseable {
     private volatile Outage lostDuringCreate;
     private volatile BatchPlanner.Outcome<?> lastCreation;
     private volatile long lostDuringCreateGeneration;
+    /** The per-call limit refusals taught (0: none); later creations, e.g. after reconnecting, keep to it. */
+    private volatile int learnedLimit;
 
     CollectorSubscription(OpcUaCollector owner, SubscriptionOptions options, TelemetrySink sink,
                           List<Item> items) {
@@ -289,37 +291,65 @@ public final class CollectorSubscription implements AutoCloseable {
         return sub;
     }
 
-    private record Created(OpcUaStatus status, Duration samplingInterval, int queueSize) {
+    /**
+     * The server's answer for one item; {@code tooLarge}: the call was refused for its size, so a
+     * smaller call may succeed.
+     */
+    private record Created(OpcUaStatus status, Duration samplingInterval, int queueSize, boolean tooLarge) {
     }
 
+    /**
+     * Creates the items in batches of at most the per-call limit: {@link
+     * SubscriptionOptions#maxItemsPerCall()}, the server's published {@code MaxMonitoredItemsPerCall}
+     * and what earlier refusals taught, whichever is smallest. A call refused as a whole with {@code
+     * Bad_TooManyOperations} or {@code Bad_TooManyMonitoredItems} is split and retried. A per-item
+     * {@code Bad_TooManyMonitoredItems} (the OPC UA meaning: the server's, session's or
+     * subscription's capacity is reached) is final: retrying in smaller calls cannot help.
+     */
     private void createItems(UaConnection connection, Limits limits, OpcUaSubscription sub, List<Item> toCreate)
             throws UaException {
         int limit = options.maxItemsPerCall() == 0 ? limits.monitoredItems()
                 : Math.min(options.maxItemsPerCall(), limits.monitoredItems());
+        int learned = learnedLimit;
+        if (learned > 0) {
+            limit = Math.min(limit, learned);
+        }
         sub.setMaxMonitoredItemsPerCall(uint(limit));
         BatchPlanner.Outcome<Created> outcome;
         try {
-            outcome = BatchPlanner.run(toCreate, limit, batch -> createBatch(sub, batch),
-                    c -> c.status().code() == StatusCodes.Bad_TooManyOperations
-                            || c.status().code() == StatusCodes.Bad_TooManyMonitoredItems);
+            outcome = BatchPlanner.run(toCreate, limit, batch -> createBatch(sub, batch), Created::tooLarge);
         } catch (ServiceFailure e) {
             throw new UaException(e.status, "creating monitored items failed: " + OpcUaStatus.of(e.status));
         }
         lastCreation = outcome;
-        if (outcome.retriedItems() > 0) {
-            LOG.info("server refused batches as too large: {} items retried in smaller batches ({} calls, largest {})",
-                    outcome.retriedItems(), outcome.calls(), outcome.largestBatch());
+        if (outcome.refusedCalls() > 0) {
+            learnedLimit = outcome.finalLimit();
+            LOG.info("the server refused {} CreateMonitoredItems calls of up to {} items as too large; {} items"
+                            + " retried in smaller calls ({} calls in all, largest {}); calls of this subscription"
+                            + " now carry at most {} items (SubscriptionOptions.maxItemsPerCall sets a limit up front)",
+                    outcome.refusedCalls(), limit, outcome.retriedItems(), outcome.calls(), outcome.largestBatch(),
+                    outcome.finalLimit());
+        } else if (outcome.retriedItems() > 0) {
+            LOG.info("the server refused {} monitored items with Bad_TooManyOperations; retried in smaller calls"
+                    + " ({} calls, largest {})", outcome.retriedItems(), outcome.calls(), outcome.largestBatch());
         }
         for (int k = 0; k < toCreate.size(); k++) {
             Item item = toCreate.get(k);
             Created c = outcome.results().get(k);
             item.result = c.status().isGood()
                     ? new ItemResult(item.nodeIdText, item.signal, c.status(), "", c.samplingInterval(), c.queueSize())
-                    : ItemResult.failed(item.nodeIdText, item.signal, c.status(),
-                    "server refused the monitored item: " + c.status().name());
+                    : ItemResult.failed(item.nodeIdText, item.signal, c.status(), refusal(c.status()));
         }
         LOG.debug("created {} monitored items on session {} in {} calls", toCreate.size(),
                 connection.generation(), outcome.calls());
+    }
+
+    private static String refusal(OpcUaStatus status) {
+        if (status.code() == StatusCodes.Bad_TooManyMonitoredItems) {
+            return "server refused the monitored item: Bad_TooManyMonitoredItems (a monitored-item limit of the"
+                    + " server, session or subscription is reached)";
+        }
+        return "server refused the monitored item: " + status.name();
     }
 
     /** A whole CreateMonitoredItems call failed for another reason than its size. */
@@ -355,25 +385,32 @@ public final class CollectorSubscription implements AutoCloseable {
         for (OpcUaMonitoredItem mi : monitored) {
             MonitoredItemServiceOperationResult r = byItem.get(mi);
             StatusCode status;
+            boolean tooLarge;
             if (r == null) {
                 status = new StatusCode(StatusCodes.Bad_UnexpectedError);
+                tooLarge = false;
             } else if (!r.serviceResult().isGood()) {
+                // the whole call failed
                 status = r.serviceResult();
                 long code = status.value();
                 if (code != StatusCodes.Bad_TooManyOperations && code != StatusCodes.Bad_TooManyMonitoredItems) {
                     sub.removeMonitoredItems(monitored);
                     throw new ServiceFailure(status);
                 }
+                tooLarge = true;
             } else {
                 status = r.operationResult().orElse(new StatusCode(StatusCodes.Bad_UnexpectedError));
+                // not standard per item, but it can only mean the call was too large
+                tooLarge = status.value() == StatusCodes.Bad_TooManyOperations;
             }
             if (status.isGood()) {
                 out.add(new Created(OpcUaStatus.of(status),
                         Duration.ofNanos(Math.round(mi.getRevisedSamplingInterval().orElse(0.0) * 1_000_000)),
-                        mi.getRevisedQueueSize().map(q -> (int) Math.min(Integer.MAX_VALUE, q.longValue())).orElse(0)));
+                        mi.getRevisedQueueSize().map(q -> (int) Math.min(Integer.MAX_VALUE, q.longValue())).orElse(0),
+                        false));
             } else {
                 sub.removeMonitoredItem(mi);
-                out.add(new Created(OpcUaStatus.of(status), Duration.ZERO, 0));
+                out.add(new Created(OpcUaStatus.of(status), Duration.ZERO, 0, tooLarge));
             }
         }
         return out;

@@ -338,8 +338,11 @@ public final class OpcUaCollector implements AutoCloseable {
      * ({@code Bad_NodeIdUnknown}), non-variables, non-numeric data types such as String or
      * ByteString ({@code Bad_TypeMismatch}), items the server refuses (filters, limits). Monitored
      * items are created in batches within the server's {@code MaxMonitoredItemsPerCall} and
-     * {@link SubscriptionOptions#maxItemsPerCall()}; batches the server refuses as too large are
-     * split and retried down to single items. Before any sample, the sink gets
+     * {@link SubscriptionOptions#maxItemsPerCall()}; a call the server refuses as a whole as too
+     * large ({@code Bad_TooManyOperations}) is split in halves and retried down to single items, and
+     * later calls, also after reconnecting, keep below the refused size. A per-item
+     * {@code Bad_TooManyMonitoredItems} (the server's capacity is full) is a failed item, not
+     * retried. Before any sample, the sink gets
      * {@link TelemetrySink#describe} with the {@link SignalInfo} (data type, unit, node id) of every
      * node that is a numeric variable (the server may still refuse a few of them as monitored items).
      *

@@ -11,7 +11,22 @@ import java.util.Objects;
  * <p>Defaults: bind address {@code 127.0.0.1}, port 0 (a free port is picked), path {@code
  * /industry4}, a new temporary PKI directory, {@link SimulationOptions#SimulationOptions() default
  * simulation options}, anonymous access allowed, no users, client certificates checked against the
- * server's trust list.
+ * server's trust list, Milo's default monitored-item limits.
+ *
+ * <h2>Operation limits</h2>
+ *
+ * Real PLC servers limit how many monitored items one service call and one session may carry, and
+ * clients have to cope. {@link Builder#maxMonitoredItemsPerCall(int)} sets {@code
+ * MaxMonitoredItemsPerCall}: the server publishes it in {@code
+ * Server_ServerCapabilities_OperationLimits} and refuses any CreateMonitoredItems,
+ * ModifyMonitoredItems, DeleteMonitoredItems or SetMonitoringMode request with more items (and any
+ * SetTriggering request with more links to add or remove) as a whole with {@code
+ * Bad_TooManyOperations}. {@link Builder#advertiseMaxMonitoredItemsPerCall(boolean)
+ * advertiseMaxMonitoredItemsPerCall(false)} keeps enforcing the limit but publishes 0 ("no limit
+ * stated"), like servers that do not fill in their OperationLimits: a client must then find the
+ * limit by splitting refused calls. {@link Builder#maxMonitoredItemsPerSession(int)} caps the
+ * monitored items of one session over all its subscriptions: items beyond it are refused one by
+ * one with {@code Bad_TooManyMonitoredItems} while the rest of the call succeeds.
  */
 public final class SimServerConfig {
 
@@ -23,6 +38,9 @@ public final class SimServerConfig {
     private final boolean allowAnonymous;
     private final Map<String, String> users;
     private final boolean acceptAnyClientCertificate;
+    private final int maxMonitoredItemsPerCall;
+    private final int maxMonitoredItemsPerSession;
+    private final boolean advertiseMaxMonitoredItemsPerCall;
 
     private SimServerConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -33,6 +51,9 @@ public final class SimServerConfig {
         this.allowAnonymous = b.allowAnonymous;
         this.users = Map.copyOf(b.users);
         this.acceptAnyClientCertificate = b.acceptAnyClientCertificate;
+        this.maxMonitoredItemsPerCall = b.maxMonitoredItemsPerCall;
+        this.maxMonitoredItemsPerSession = b.maxMonitoredItemsPerSession;
+        this.advertiseMaxMonitoredItemsPerCall = b.advertiseMaxMonitoredItemsPerCall;
     }
 
     /** A builder with every default set. */
@@ -80,12 +101,38 @@ public final class SimServerConfig {
         return acceptAnyClientCertificate;
     }
 
+    /**
+     * The most monitored items per service call, enforced with {@code Bad_TooManyOperations}; 0 means
+     * Milo's default (10,000 published, nothing enforced).
+     */
+    public int maxMonitoredItemsPerCall() {
+        return maxMonitoredItemsPerCall;
+    }
+
+    /**
+     * The most monitored items per session, enforced per item with {@code Bad_TooManyMonitoredItems};
+     * 0 means Milo's default (no practical limit: 2<sup>31</sup>-1).
+     */
+    public int maxMonitoredItemsPerSession() {
+        return maxMonitoredItemsPerSession;
+    }
+
+    /**
+     * Whether {@link #maxMonitoredItemsPerCall()} is published in the server's OperationLimits; if
+     * not, the server publishes 0 (no limit stated) and still enforces it.
+     */
+    public boolean advertiseMaxMonitoredItemsPerCall() {
+        return advertiseMaxMonitoredItemsPerCall;
+    }
+
     @Override
     public String toString() {
         return "SimServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", path=" + path
                 + ", pkiDirectory=" + pkiDirectory + ", simulation=" + simulation + ", allowAnonymous="
                 + allowAnonymous + ", users=" + users.keySet() + ", acceptAnyClientCertificate="
-                + acceptAnyClientCertificate + "]";
+                + acceptAnyClientCertificate + ", maxMonitoredItemsPerCall=" + maxMonitoredItemsPerCall
+                + ", maxMonitoredItemsPerSession=" + maxMonitoredItemsPerSession
+                + ", advertiseMaxMonitoredItemsPerCall=" + advertiseMaxMonitoredItemsPerCall + "]";
     }
 
     /** Builder of {@link SimServerConfig}; each setter validates its argument. */
@@ -98,6 +145,9 @@ public final class SimServerConfig {
         private boolean allowAnonymous = true;
         private final Map<String, String> users = new LinkedHashMap<>();
         private boolean acceptAnyClientCertificate = false;
+        private int maxMonitoredItemsPerCall = 0;
+        private int maxMonitoredItemsPerSession = 0;
+        private boolean advertiseMaxMonitoredItemsPerCall = true;
 
         private Builder() {}
 
@@ -214,6 +264,62 @@ public final class SimServerConfig {
          */
         public Builder acceptAnyClientCertificate(boolean acceptAny) {
             this.acceptAnyClientCertificate = acceptAny;
+            return this;
+        }
+
+        /**
+         * The most monitored items one CreateMonitoredItems, ModifyMonitoredItems,
+         * DeleteMonitoredItems or SetMonitoringMode call may carry (default 0: Milo's default, which
+         * publishes 10,000 and enforces nothing). A positive limit is published as {@code
+         * MaxMonitoredItemsPerCall} in {@code Server_ServerCapabilities_OperationLimits} (unless
+         * {@link #advertiseMaxMonitoredItemsPerCall(boolean)} is false) and enforced: a larger call
+         * fails as a whole with {@code Bad_TooManyOperations} and creates, changes or deletes
+         * nothing.
+         *
+         * @param max at least 0; 0 = Milo's default
+         * @return this builder
+         */
+        public Builder maxMonitoredItemsPerCall(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException(
+                        "maxMonitoredItemsPerCall must be >= 0 (0 = Milo's default), got " + max);
+            }
+            this.maxMonitoredItemsPerCall = max;
+            return this;
+        }
+
+        /**
+         * The most monitored items one session may have over all its subscriptions (default 0:
+         * Milo's default, 2<sup>31</sup>-1). Milo enforces it item by item: in a call that crosses
+         * the limit, the items that still fit are created and the others get {@code
+         * Bad_TooManyMonitoredItems}; deleting items or subscriptions frees room again.
+         *
+         * @param max at least 0; 0 = Milo's default
+         * @return this builder
+         */
+        public Builder maxMonitoredItemsPerSession(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException(
+                        "maxMonitoredItemsPerSession must be >= 0 (0 = Milo's default), got " + max);
+            }
+            this.maxMonitoredItemsPerSession = max;
+            return this;
+        }
+
+        /**
+         * Whether the server publishes its {@link #maxMonitoredItemsPerCall(int)} in {@code
+         * Server_ServerCapabilities_OperationLimits/MaxMonitoredItemsPerCall} (default true). With
+         * false it publishes 0, which OPC UA reads as "no limit stated", and still refuses larger
+         * calls with {@code Bad_TooManyOperations}: a client that sizes its calls by the published
+         * limit cannot avoid the refusal and must split and retry. The server's other operation
+         * limits (nodes per read, write, browse, ...) are Milo's defaults, published and enforced by
+         * Milo, and unaffected.
+         *
+         * @param advertise the flag
+         * @return this builder
+         */
+        public Builder advertiseMaxMonitoredItemsPerCall(boolean advertise) {
+            this.advertiseMaxMonitoredItemsPerCall = advertise;
             return this;
         }
 

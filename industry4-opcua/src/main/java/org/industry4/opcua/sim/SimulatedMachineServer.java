@@ -1,5 +1,7 @@
 package org.industry4.opcua.sim;
 
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,15 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.servicesets.impl.DefaultMonitoredItemServiceSet;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
@@ -90,6 +96,17 @@ import org.slf4j.LoggerFactory;
  * certificates must be in the trust list ({@code <pki>/trusted/certs}, or {@link
  * #trustClientCertificate}) unless {@link SimServerConfig#acceptAnyClientCertificate()} is set.
  *
+ * <h2>Operation limits</h2>
+ *
+ * With {@link SimServerConfig.Builder#maxMonitoredItemsPerCall(int)} the server publishes {@code
+ * MaxMonitoredItemsPerCall} (or, with {@link
+ * SimServerConfig.Builder#advertiseMaxMonitoredItemsPerCall(boolean)} false, keeps it secret) and
+ * refuses larger MonitoredItem service calls as a whole with {@code Bad_TooManyOperations}, counted
+ * in {@link #monitoredItemCallsRefused()}; Milo itself publishes this limit without enforcing it,
+ * so the server puts its own MonitoredItem service set in front of Milo's. With {@link
+ * SimServerConfig.Builder#maxMonitoredItemsPerSession(int)} Milo refuses the items beyond the
+ * session's limit one by one with {@code Bad_TooManyMonitoredItems}.
+ *
  * <h2>Resources</h2>
  *
  * {@link #close()} stops the tick thread, the server's sockets and sessions, the trust-list file
@@ -114,6 +131,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
     private final int port;
     private final String endpointUrl;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong refusedMonitoredItemCalls = new AtomicLong();
     private final ScheduledExecutorService ticker;
     private final Object lifecycle = new Object();
 
@@ -249,6 +267,15 @@ public final class SimulatedMachineServer implements AutoCloseable {
      */
     public void injectFault(String machineId, FaultKind kind) {
         simulation.injectFault(machineId, kind);
+    }
+
+    /**
+     * MonitoredItem service calls (create, modify, delete, set monitoring mode, set triggering)
+     * refused with {@code Bad_TooManyOperations} because they carried more items than {@link
+     * SimServerConfig#maxMonitoredItemsPerCall()}, since start, over all sessions and restarts.
+     */
+    public long monitoredItemCallsRefused() {
+        return refusedMonitoredItemCalls.get();
     }
 
     /** Total values handed to monitored items since start, over all sessions and restarts. */
@@ -422,6 +449,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
     /** Builds and starts a Milo server on {@link #port}; caller holds the lifecycle lock or owns us. */
     private void serve() throws IOException {
         OpcUaServer s = new OpcUaServer(miloConfig(), profile -> tcpTransport(profile));
+        enforceMonitoredItemCallLimit(s);
         SimNamespace ns = new SimNamespace(s, simulation, published);
         ns.startup();
         try {
@@ -444,6 +472,47 @@ public final class SimulatedMachineServer implements AutoCloseable {
         synchronized (simulation) {
             namespace = ns;
         }
+    }
+
+    /**
+     * Replaces Milo's MonitoredItem service set, which the server's constructor registered per
+     * endpoint path, by one that checks the per-call limit first. Milo serves no MonitoredItem
+     * services on discovery paths, and neither do we.
+     */
+    private void enforceMonitoredItemCallLimit(OpcUaServer s) {
+        int max = config.maxMonitoredItemsPerCall();
+        if (max == 0) {
+            return;
+        }
+        s.getConfig().getEndpoints().stream()
+                .map(e -> EndpointUtil.getPath(e.getEndpointUrl()))
+                .distinct()
+                .filter(path -> !path.endsWith("/discovery"))
+                .forEach(path -> s.addServiceSet(path, new MonitoredItemCallLimit(
+                        s, new DefaultMonitoredItemServiceSet(s), max, refusedMonitoredItemCalls)));
+    }
+
+    /** Milo's default limits, with the monitored-item limits of the configuration. */
+    private OpcUaServerConfigLimits limits() {
+        int perCall = config.maxMonitoredItemsPerCall();
+        int perSession = config.maxMonitoredItemsPerSession();
+        boolean advertise = config.advertiseMaxMonitoredItemsPerCall();
+        OpcUaServerConfigLimits miloDefaults = new OpcUaServerConfigLimits() {};
+        return new OpcUaServerConfigLimits() {
+            @Override
+            public UInteger getMaxMonitoredItemsPerCall() {
+                // read by Milo only to publish it in the OperationLimits object
+                if (!advertise) {
+                    return uint(0);
+                }
+                return perCall == 0 ? miloDefaults.getMaxMonitoredItemsPerCall() : uint(perCall);
+            }
+
+            @Override
+            public UInteger getMaxMonitoredItemsPerSession() {
+                return perSession == 0 ? miloDefaults.getMaxMonitoredItemsPerSession() : uint(perSession);
+            }
+        };
     }
 
     private static OpcTcpServerTransport tcpTransport(TransportProfile profile) {
@@ -509,6 +578,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
                                 DateTime.now()))
                 .setEndpoints(endpoints)
                 .setCertificateManager(pki.certificateManager())
+                .setLimits(limits())
                 .setIdentityValidator(
                         validators.size() == 1 ? validators.get(0) : new CompositeValidator(validators))
                 .build();

@@ -65,6 +65,13 @@ class BatchPlannerProperties {
             assertEquals(0, outcome.retriedItems());
         }
         assertTrue(outcome.calls() <= needed + 2 * n, "splitting terminates: " + outcome.calls());
+        long tooLarge = server.callSizes.stream().filter(s -> s > capacity).count();
+        assertEquals(tooLarge, outcome.refusedCalls());
+        int halvings = 32 - Integer.numberOfLeadingZeros(limit - 1); // ceil(log2(limit))
+        assertTrue(tooLarge <= halvings, "each refusal halves the batch size for good: " + server.callSizes);
+        // the last refused size was above the capacity, and the limit learned is its half, rounded up
+        assertTrue(outcome.finalLimit() <= limit && outcome.finalLimit() >= Math.min(limit, (capacity + 2) / 2),
+                "limit learned " + outcome.finalLimit());
     }
 
     @Property(tries = 100)

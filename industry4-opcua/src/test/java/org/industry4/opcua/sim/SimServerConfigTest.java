@@ -22,6 +22,9 @@ class SimServerConfigTest {
         assertTrue(c.allowAnonymous());
         assertEquals(Map.of(), c.users());
         assertFalse(c.acceptAnyClientCertificate());
+        assertEquals(0, c.maxMonitoredItemsPerCall());
+        assertEquals(0, c.maxMonitoredItemsPerSession());
+        assertTrue(c.advertiseMaxMonitoredItemsPerCall());
     }
 
     @Test
@@ -35,6 +38,10 @@ class SimServerConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> b.bindAddress(" ")).getMessage());
         assertEquals("password of user 'op' must not be empty",
                 assertThrows(IllegalArgumentException.class, () -> b.user("op", "")).getMessage());
+        assertEquals("maxMonitoredItemsPerCall must be >= 0 (0 = Milo's default), got -1",
+                assertThrows(IllegalArgumentException.class, () -> b.maxMonitoredItemsPerCall(-1)).getMessage());
+        assertEquals("maxMonitoredItemsPerSession must be >= 0 (0 = Milo's default), got -3",
+                assertThrows(IllegalArgumentException.class, () -> b.maxMonitoredItemsPerSession(-3)).getMessage());
         b.user("op", "secret");
         assertEquals("user 'op' added twice",
                 assertThrows(IllegalArgumentException.class, () -> b.user("op", "x")).getMessage());
@@ -42,6 +49,16 @@ class SimServerConfigTest {
                 "no identity accepted: allowAnonymous is false and no user is configured",
                 assertThrows(IllegalArgumentException.class,
                         () -> SimServerConfig.builder().allowAnonymous(false).build()).getMessage());
+    }
+
+    @Test
+    void monitoredItemLimitsAreKept() {
+        SimServerConfig c = SimServerConfig.builder().maxMonitoredItemsPerCall(25).maxMonitoredItemsPerSession(50)
+                .advertiseMaxMonitoredItemsPerCall(false).build();
+        assertEquals(25, c.maxMonitoredItemsPerCall());
+        assertEquals(50, c.maxMonitoredItemsPerSession());
+        assertFalse(c.advertiseMaxMonitoredItemsPerCall());
+        assertTrue(c.toString().contains("maxMonitoredItemsPerCall=25"), c.toString());
     }
 
     @Test
