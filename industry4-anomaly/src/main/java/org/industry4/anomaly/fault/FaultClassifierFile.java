@@ -24,6 +24,7 @@ import org.industry4.core.ModelFormatException;
  * int      k, then k x UTF                class names, sorted
  * int      trees, maxDepth, minLeaf, featuresPerSplit   the training options
  * double   unknownThreshold
+ * double   rangeMargin                    Infinity: no range check
  * long     seed
  * int      trainingRows
  * int      nodes                          all trees together
@@ -35,6 +36,7 @@ import org.industry4.core.ModelFormatException;
  *                                         distribution row and right is -1
  * double   distributions[leaves * k]      row-major: leaf l, class c at l * k + c
  * double   importances[d]
+ * double   low[k * d], high[k * d]        each class's training range: class c, feature j at c * d + j
  * </pre>
  */
 public final class FaultClassifierFile implements ModelFile<FaultClassifierModel> {
@@ -70,6 +72,7 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             out.writeInt(o.minLeaf());
             out.writeInt(o.featuresPerSplit());
             out.writeDouble(o.unknownThreshold());
+            out.writeDouble(o.rangeMargin());
             out.writeLong(o.seed());
             out.writeInt(model.trainingRows());
             out.writeInt(model.nodes());
@@ -81,6 +84,8 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             writeInts(out, model.rightArray());
             writeDoubles(out, model.leafDistributionArray());
             writeDoubles(out, model.importanceArray());
+            writeDoubles(out, model.lowArray());
+            writeDoubles(out, model.highArray());
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
@@ -117,17 +122,19 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             int minLeaf = in.readInt();
             int featuresPerSplit = in.readInt();
             double unknownThreshold = in.readDouble();
+            double rangeMargin = in.readDouble();
             long seed = in.readLong();
             int trainingRows = in.readInt();
             int nodes = in.readInt();
             int leaves = in.readInt();
-            long needed = 4L * trees + (4L + 8 + 4 + 4) * nodes + 8L * leaves * k + 8L * d;
+            long needed = 4L * trees + (4L + 8 + 4 + 4) * nodes + 8L * leaves * k + 8L * d + 16L * k * d;
             if (trees < 1 || nodes < 1 || leaves < 1 || needed > payload.length) {
                 throw new ModelFormatException(source + " has a truncated " + MODEL_TYPE + " payload");
             }
             FaultClassifierOptions options;
             try {
-                options = new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+                options = new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold,
+                        rangeMargin, seed);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(source + " holds invalid " + MODEL_TYPE + " options: " + e.getMessage(), e);
             }
@@ -138,6 +145,8 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             int[] right = readInts(in, nodes);
             double[] distributions = readDoubles(in, leaves * k);
             double[] importances = readDoubles(in, d);
+            double[] low = readDoubles(in, k * d);
+            double[] high = readDoubles(in, k * d);
             int extra = in.available();
             if (extra > 0) {
                 throw new ModelFormatException(source + " has " + extra + " unexpected bytes after the " + MODEL_TYPE
@@ -145,7 +154,7 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             }
             try {
                 return new FaultClassifierModel(envelope.schema(), classes, options, trainingRows, roots, feature,
-                        threshold, left, right, distributions, importances);
+                        threshold, left, right, distributions, importances, low, high);
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(source + " holds an invalid " + MODEL_TYPE + " model: " + e.getMessage(),
                         e);

@@ -22,12 +22,22 @@ import org.industry4.core.Scorer;
  * scikit-learn's {@code predict_proba}, not a count of votes), normalised to sum to 1.
  *
  * <h2>Unknown faults</h2>
- * {@link #classify} answers {@link #UNKNOWN} when the largest probability is below {@link
- * #unknownThreshold()}: the trees disagree, as they do for a window unlike every trained class
- * whose features point to different classes. A window far beyond the training data along
- * features that one class owns still goes to that class with confidence: the threshold catches
- * ambiguous windows, not every novelty. Measure it on a held-out fault class, as the
- * {@code fault-classify} benchmark does.
+ * {@link #classify} answers {@link #UNKNOWN} in two cases:
+ * <ol>
+ *   <li><b>Low confidence</b>: the largest probability is below {@link #unknownThreshold()}. The
+ *   trees disagree, as they do for a window whose features point to different classes.</li>
+ *   <li><b>Out of range</b>: some feature lies outside the range {@code [min, max]} the most
+ *   probable class's training rows span, widened on each side by {@link
+ *   FaultClassifierOptions#rangeMargin()} times {@code max - min} (a feature constant in the class
+ *   allows that value only). Trees only learn the features that separate the trained classes;
+ *   a new fault that differs from normal operation in a feature no split needed (a vibration rise
+ *   when no trained fault raised vibration) falls into a "normal" leaf with full confidence.
+ *   The range check catches it and {@link Diagnosis#outOfRange()} names the feature. It is a
+ *   per-class bounding box: it flags novelty along single features, not an unseen combination of
+ *   values each within range, and its false alarms grow with the feature count and shrink with
+ *   the training rows per class. {@link Double#POSITIVE_INFINITY} turns it off.</li>
+ * </ol>
+ * Measure both on a held-out fault class, as the {@code fault-classify} benchmark does.
  *
  * <h2>Layout</h2>
  * The trees are flattened into primitive arrays in pre-order (a child always follows its parent):
@@ -57,6 +67,8 @@ public final class FaultClassifierModel {
     private final int[] right;
     private final double[] leafDistributions;
     private final double[] importances;
+    private final double[] low;
+    private final double[] high;
 
     /**
      * A model from its arrays (not copied: the trainer and the file reader hand them over).
@@ -65,7 +77,7 @@ public final class FaultClassifierModel {
      */
     FaultClassifierModel(FeatureSchema schema, List<String> classes, FaultClassifierOptions options, int trainingRows,
             int[] roots, int[] feature, double[] threshold, int[] left, int[] right, double[] leafDistributions,
-            double[] importances) {
+            double[] importances, double[] low, double[] high) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.classes = List.copyOf(classes);
         this.options = Objects.requireNonNull(options, "options");
@@ -77,6 +89,8 @@ public final class FaultClassifierModel {
         this.right = right;
         this.leafDistributions = leafDistributions;
         this.importances = importances;
+        this.low = low;
+        this.high = high;
         validate();
     }
 
@@ -171,6 +185,16 @@ public final class FaultClassifierModel {
                         + importances[j]);
             }
         }
+        if (low.length != k * d || high.length != k * d) {
+            throw new IllegalArgumentException("expected " + k * d + " range bounds per side, got " + low.length + " and "
+                    + high.length);
+        }
+        for (int i = 0; i < low.length; i++) {
+            if (!(Double.isFinite(low[i]) && Double.isFinite(high[i]) && low[i] <= high[i])) {
+                throw new IllegalArgumentException("class " + classes.get(i / d) + ", feature " + (i % d)
+                        + " has an invalid training range [" + low[i] + ", " + high[i] + "]");
+            }
+        }
     }
 
     /** The features a vector must hold, in order. */
@@ -191,6 +215,11 @@ public final class FaultClassifierModel {
     /** The largest probability below which {@link #classify} answers {@link #UNKNOWN}. */
     public double unknownThreshold() {
         return options.unknownThreshold();
+    }
+
+    /** The margin of the range check; {@link Double#POSITIVE_INFINITY} when it is off. */
+    public double rangeMargin() {
+        return options.rangeMargin();
     }
 
     /** The rows the forest was trained on. */
@@ -215,7 +244,48 @@ public final class FaultClassifierModel {
      */
     public FaultClassifierModel withUnknownThreshold(double unknownThreshold) {
         return new FaultClassifierModel(schema, classes, options.withUnknownThreshold(unknownThreshold), trainingRows,
-                roots, feature, threshold, left, right, leafDistributions, importances);
+                roots, feature, threshold, left, right, leafDistributions, importances, low, high);
+    }
+
+    /**
+     * This model with another range margin ({@link Double#POSITIVE_INFINITY}: no range check);
+     * the trees are shared, not copied.
+     *
+     * @throws IllegalArgumentException if {@code rangeMargin} is negative or NaN
+     */
+    public FaultClassifierModel withRangeMargin(double rangeMargin) {
+        return new FaultClassifierModel(schema, classes, options.withRangeMargin(rangeMargin), trainingRows,
+                roots, feature, threshold, left, right, leafDistributions, importances, low, high);
+    }
+
+    /**
+     * The smallest value of each feature among the training rows of {@code className}, in schema
+     * order: the lower end of the range check before its margin.
+     *
+     * @throws IllegalArgumentException if the model has no such class
+     */
+    public double[] trainingMinimum(String className) {
+        int c = classIndex(className);
+        return Arrays.copyOfRange(low, c * schema.size(), (c + 1) * schema.size());
+    }
+
+    /**
+     * The largest value of each feature among the training rows of {@code className}, in schema
+     * order: the upper end of the range check before its margin.
+     *
+     * @throws IllegalArgumentException if the model has no such class
+     */
+    public double[] trainingMaximum(String className) {
+        int c = classIndex(className);
+        return Arrays.copyOfRange(high, c * schema.size(), (c + 1) * schema.size());
+    }
+
+    private int classIndex(String className) {
+        int c = classes.indexOf(className);
+        if (c < 0) {
+            throw new IllegalArgumentException("\"" + className + "\" is not one of the classes " + classes);
+        }
+        return c;
     }
 
     /**
@@ -277,7 +347,8 @@ public final class FaultClassifierModel {
 
     /**
      * The diagnosis of {@code x}: the most probable class (the first on a tie), or {@link
-     * #UNKNOWN} when its probability is below {@link #unknownThreshold()}.
+     * #UNKNOWN} when its probability is below {@link #unknownThreshold()} or {@code x} lies outside
+     * its training range (see the class description).
      *
      * @throws IllegalArgumentException as {@link #probabilities(double[])}
      */
@@ -290,8 +361,39 @@ public final class FaultClassifierModel {
             }
         }
         double confidence = Math.min(1, p[best]);
-        String label = confidence < options.unknownThreshold() ? UNKNOWN : classes.get(best);
-        return new Diagnosis(label, confidence, p);
+        int outside = outOfRange(x, best);
+        String label = confidence < options.unknownThreshold() || outside >= 0 ? UNKNOWN : classes.get(best);
+        return new Diagnosis(label, confidence, p, outside >= 0 ? schema.names().get(outside) : "");
+    }
+
+    /**
+     * The feature of {@code x} furthest outside the widened training range of class {@code c},
+     * measured in units of that range (a constant feature's range is 0, so any excess there is
+     * the furthest; the first in schema order on a tie); -1 if every feature is within range.
+     */
+    private int outOfRange(double[] x, int c) {
+        double margin = options.rangeMargin();
+        if (margin == Double.POSITIVE_INFINITY) {
+            return -1;
+        }
+        int d = schema.size();
+        int worst = -1;
+        double worstExcess = 0;
+        for (int j = 0, at = c * d; j < d; j++, at++) {
+            double lo = low[at];
+            double hi = high[at];
+            double width = hi - lo;
+            double slack = margin * width;
+            double v = x[j];
+            if (v < lo - slack || v > hi + slack) {
+                double excess = (v < lo ? lo - v : v - hi) / width;
+                if (worst < 0 || excess > worstExcess) {
+                    worst = j;
+                    worstExcess = excess;
+                }
+            }
+        }
+        return worst;
     }
 
     /**
@@ -342,10 +444,18 @@ public final class FaultClassifierModel {
         return importances;
     }
 
+    double[] lowArray() {
+        return low;
+    }
+
+    double[] highArray() {
+        return high;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "FaultClassifierModel[%d trees, %d nodes, %d features, classes %s, "
-                        + "unknown below %.3f, trained on %d rows]", roots.length, feature.length, schema.size(), classes,
-                options.unknownThreshold(), trainingRows);
+                        + "unknown below %.3f or beyond %s of the range, trained on %d rows]", roots.length, feature.length,
+                schema.size(), classes, options.unknownThreshold(), options.rangeMargin(), trainingRows);
     }
 }

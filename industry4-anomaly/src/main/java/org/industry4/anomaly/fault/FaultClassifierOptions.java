@@ -11,12 +11,18 @@ package org.industry4.anomaly.fault;
  *                         {@code max(1, round(sqrt(d)))} for {@code d} features (the usual choice
  *                         for classification); a value above {@code d} is an error at fit time
  * @param unknownThreshold a diagnosis is {@link FaultClassifierModel#UNKNOWN} when the largest
- *                         class probability is below this, in [0, 1]; 0 never answers unknown
+ *                         class probability is below this, in [0, 1]; 0 never answers unknown for
+ *                         lack of confidence
+ * @param rangeMargin      a diagnosis is also {@link FaultClassifierModel#UNKNOWN} when a feature
+ *                         lies outside the range the most probable class's training rows span,
+ *                         widened on each side by this multiple of that range; at least 0,
+ *                         {@link Double#POSITIVE_INFINITY} turns the range check off (see {@link
+ *                         FaultClassifierModel})
  * @param seed             the seed of the bootstraps and feature draws: the same seed and data give
  *                         the same model on any thread count
  */
 public record FaultClassifierOptions(int trees, int maxDepth, int minLeaf, int featuresPerSplit,
-                                     double unknownThreshold, long seed) {
+                                     double unknownThreshold, double rangeMargin, long seed) {
 
     /** Default tree count. */
     public static final int DEFAULT_TREES = 100;
@@ -24,6 +30,8 @@ public record FaultClassifierOptions(int trees, int maxDepth, int minLeaf, int f
     public static final int DEFAULT_MAX_DEPTH = 30;
     /** Default unknown threshold. */
     public static final double DEFAULT_UNKNOWN_THRESHOLD = 0.5;
+    /** Default range margin. */
+    public static final double DEFAULT_RANGE_MARGIN = 0.25;
 
     /** Validates each value; see the record description for the ranges. */
     public FaultClassifierOptions {
@@ -43,45 +51,54 @@ public record FaultClassifierOptions(int trees, int maxDepth, int minLeaf, int f
         if (!(unknownThreshold >= 0 && unknownThreshold <= 1)) {
             throw new IllegalArgumentException("unknownThreshold must be in [0, 1], got " + unknownThreshold);
         }
+        if (!(rangeMargin >= 0)) {
+            throw new IllegalArgumentException("rangeMargin must be >= 0 (Infinity: no range check), got " + rangeMargin);
+        }
     }
 
     /**
      * The defaults: {@value #DEFAULT_TREES} trees, depth up to {@value #DEFAULT_MAX_DEPTH}, leaves of
      * at least 1 draw, {@code sqrt(d)} features per split, unknown below probability
-     * {@value #DEFAULT_UNKNOWN_THRESHOLD}, seed 1.
+     * {@value #DEFAULT_UNKNOWN_THRESHOLD} or beyond the class's training range by more than
+     * {@value #DEFAULT_RANGE_MARGIN} of it, seed 1.
      */
     public FaultClassifierOptions() {
-        this(DEFAULT_TREES, DEFAULT_MAX_DEPTH, 1, 0, DEFAULT_UNKNOWN_THRESHOLD, 1L);
+        this(DEFAULT_TREES, DEFAULT_MAX_DEPTH, 1, 0, DEFAULT_UNKNOWN_THRESHOLD, DEFAULT_RANGE_MARGIN, 1L);
     }
 
     /** A copy with this tree count. */
     public FaultClassifierOptions withTrees(int trees) {
-        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
     }
 
     /** A copy with this depth limit. */
     public FaultClassifierOptions withMaxDepth(int maxDepth) {
-        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
     }
 
     /** A copy with this minimum leaf size. */
     public FaultClassifierOptions withMinLeaf(int minLeaf) {
-        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
     }
 
     /** A copy trying this many features per split (0: square root of the feature count). */
     public FaultClassifierOptions withFeaturesPerSplit(int featuresPerSplit) {
-        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
     }
 
     /** A copy with this unknown threshold. */
     public FaultClassifierOptions withUnknownThreshold(double unknownThreshold) {
-        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
+    }
+
+    /** A copy with this range margin ({@link Double#POSITIVE_INFINITY}: no range check). */
+    public FaultClassifierOptions withRangeMargin(double rangeMargin) {
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
     }
 
     /** A copy with this seed. */
     public FaultClassifierOptions withSeed(long seed) {
-        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, seed);
+        return new FaultClassifierOptions(trees, maxDepth, minLeaf, featuresPerSplit, unknownThreshold, rangeMargin, seed);
     }
 
     /** The features tried per split for {@code d} features: {@link #featuresPerSplit()} or {@code round(sqrt(d))}. */

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  *   constant in the node. A node with no valid split becomes a leaf.</li>
  *   <li>A leaf stores the class distribution of its draws.</li>
  * </ol>
+ * The model also keeps each class's per-feature range over all its training rows, for the range
+ * check of {@link FaultClassifierModel#classify}.
  * Split scores are computed from integer counts, so ties break the same way on every machine: the
  * first feature drawn, then the lowest threshold, wins.
  *
@@ -145,9 +147,19 @@ public final class FaultClassifierTrainer {
                     + counts.firstKey() + "\" x " + n + "): a classifier needs something to tell apart");
         }
         List<String> classes = List.copyOf(counts.keySet());
+        int k = classes.size();
         int[] y = new int[n];
+        double[] low = new double[k * d];
+        double[] high = new double[k * d];
+        Arrays.fill(low, Double.POSITIVE_INFINITY);
+        Arrays.fill(high, Double.NEGATIVE_INFINITY);
         for (int r = 0; r < n; r++) {
-            y[r] = classes.indexOf(labels[r]);
+            int c = classes.indexOf(labels[r]);
+            y[r] = c;
+            for (int j = 0, at = c * d; j < d; j++, at++) {
+                low[at] = Math.min(low[at], x[r][j]);
+                high[at] = Math.max(high[at], x[r][j]);
+            }
         }
 
         long start = System.nanoTime();
@@ -157,7 +169,7 @@ public final class FaultClassifierTrainer {
         for (int t = 0; t < trees; t++) {
             SplittableRandom random = root.split();
             futures.add(CompletableFuture.supplyAsync(
-                    () -> new TreeBuilder(columns, y, classes.size(), options, mtry, random).build(), executor));
+                    () -> new TreeBuilder(columns, y, k, options, mtry, random).build(), executor));
         }
         List<Tree> built = new ArrayList<>(trees);
         try {
@@ -174,7 +186,7 @@ public final class FaultClassifierTrainer {
             }
             throw e;
         }
-        FaultClassifierModel model = assemble(built, schema, classes, n);
+        FaultClassifierModel model = assemble(built, schema, classes, n, low, high);
         if (LOG.isDebugEnabled()) {
             LOG.debug("fitted fault classifier on {} rows x {} features, classes {}: {} trees, {} nodes in {} ms",
                     n, d, counts, trees, model.nodes(), (System.nanoTime() - start) / 1_000_000);
@@ -182,7 +194,8 @@ public final class FaultClassifierTrainer {
         return model;
     }
 
-    private FaultClassifierModel assemble(List<Tree> built, FeatureSchema schema, List<String> classes, int n) {
+    private FaultClassifierModel assemble(List<Tree> built, FeatureSchema schema, List<String> classes, int n,
+            double[] low, double[] high) {
         int k = classes.size();
         int d = schema.size();
         int nodes = 0;
@@ -230,7 +243,7 @@ public final class FaultClassifierTrainer {
             importances[j] = total > 0 ? importances[j] / total : 0;
         }
         return new FaultClassifierModel(schema, classes, options, n, roots, feature, threshold, left, right,
-                distributions, importances);
+                distributions, importances, low, high);
     }
 
     /** One built tree, node indices local to it. */

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class FaultClassifierTrainerTest {
 
     private static final FaultClassifierOptions SMALL = new FaultClassifierOptions().withTrees(50);
+    /** The forest alone, without the range check. */
+    private static final FaultClassifierOptions FOREST = SMALL.withRangeMargin(Double.POSITIVE_INFINITY);
 
     private static FaultClassifierModel fit(FaultClassifierOptions options, FaultTestData.Labelled data) {
         return new FaultClassifierTrainer(options).fit(data.x(), data.labels(), FaultTestData.SCHEMA);
@@ -24,7 +26,7 @@ class FaultClassifierTrainerTest {
 
     @Test
     void separableClassesAreClassifiedPerfectlyWithConfidence() {
-        FaultClassifierModel model = fit(SMALL, FaultTestData.sample(3, 100, 0.5, 1));
+        FaultClassifierModel model = fit(FOREST, FaultTestData.sample(3, 100, 0.5, 1));
         assertEquals(List.of("bearing", "normal", "overheating"), model.classes(), "classes are sorted");
         FaultTestData.Labelled fresh = FaultTestData.sample(3, 200, 0.5, 2);
         List<Diagnosis> diagnoses = model.classifyAll(fresh.x());
@@ -34,6 +36,7 @@ class FaultClassifierTrainerTest {
             assertEquals(fresh.labels()[i], d.label(), "row " + i + ": " + d);
             assertEquals(model.classes().indexOf(d.label()), d.classIndex());
             assertFalse(d.unknown());
+            assertEquals("", d.outOfRange());
             confidence += d.confidence() / diagnoses.size();
         }
         // A row 3.5 standard deviations out lies where the bootstraps' thresholds differ; most are certain.
@@ -44,7 +47,7 @@ class FaultClassifierTrainerTest {
     void anUnseenClassBetweenTwoTrainedOnesComesOutUnknown() {
         // "seized" sits at (6, 6): beyond "bearing" along x and beyond "overheating" along y. The
         // trees split on one or the other and disagree, so no class is confident.
-        FaultClassifierModel model = fit(SMALL.withUnknownThreshold(0.75), FaultTestData.sample(3, 150, 0.7, 3));
+        FaultClassifierModel model = fit(FOREST.withUnknownThreshold(0.75), FaultTestData.sample(3, 150, 0.7, 3));
         SplittableRandom random = new SplittableRandom(4);
         int unknown = 0;
         int n = 400;
@@ -75,11 +78,93 @@ class FaultClassifierTrainerTest {
         assertFalse(d.unknown());
         assertTrue(List.of("bearing", "overheating").contains(d.label()), d.toString());
         assertEquals(model.classify(new double[] {6, 6, 0, 1.5}).probabilities()[0], d.probabilities()[0]);
+
+        // The range check also catches it: "seized" lies beyond the y range of "bearing" and the x range of
+        // "overheating", whichever the forest prefers.
+        FaultClassifierModel checked = never.withRangeMargin(FaultClassifierOptions.DEFAULT_RANGE_MARGIN);
+        random = new SplittableRandom(14);
+        for (int i = 0; i < n; i++) {
+            Diagnosis c = checked.classify(FaultTestData.row(3, 0.7, random));
+            assertTrue(c.unknown(), c.toString());
+            assertEquals(c.classIndex() == 0 ? "y" : "x", c.outOfRange(), c.toString());
+        }
+    }
+
+    @Test
+    void aVectorBeyondItsClassAlongOneFeatureIsUnknownByTheRangeCheck() {
+        FaultTestData.Labelled data = FaultTestData.sample(3, 150, 0.7, 15);
+        FaultClassifierModel model = fit(SMALL, data);
+        assertEquals(FaultClassifierOptions.DEFAULT_RANGE_MARGIN, model.rangeMargin());
+        // Far beyond "bearing" along x, the feature that sets bearing apart: the forest is sure, the range check is not.
+        double[] far = {30, 0, 0, 1.5};
+        Diagnosis d = model.classify(far);
+        assertTrue(d.unknown(), d.toString());
+        assertEquals("x", d.outOfRange());
+        assertEquals("bearing", model.classes().get(d.classIndex()));
+        assertTrue(d.confidence() > 0.9, d.toString());
+        Diagnosis unchecked = model.withRangeMargin(Double.POSITIVE_INFINITY).classify(far);
+        assertEquals("bearing", unchecked.label());
+        assertEquals("", unchecked.outOfRange());
+        assertArrayEquals(d.probabilities(), unchecked.probabilities());
+
+        // The furthest feature in units of its range is named: noise2 (uniform in [0, 3]) by 10 ranges, x by 4.
+        Diagnosis two = model.classify(new double[] {6 + 4 * rangeOf(model, "bearing", 0) + 3, 0, 0, 33});
+        assertEquals("noise2", two.outOfRange(), two.toString());
+
+        // The ranges are the training rows' minimum and maximum of the class.
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < data.x().length; i++) {
+            if (data.labels()[i].equals("normal")) {
+                for (int j = 0; j < 4; j++) {
+                    min[j] = Math.min(min[j], data.x()[i][j]);
+                    max[j] = Math.max(max[j], data.x()[i][j]);
+                }
+            }
+        }
+        assertArrayEquals(min, model.trainingMinimum("normal"));
+        assertArrayEquals(max, model.trainingMaximum("normal"));
+        // Just inside the widened range is fine, just outside is not.
+        double[] edge = {0, 0, max[2] + 0.25 * (max[2] - min[2]), 1.5};
+        assertEquals("normal", model.classify(edge).label());
+        edge[2] = Math.nextUp(edge[2]) + 1e-9;
+        assertEquals("noise1", model.classify(edge).outOfRange());
+
+        // Fresh rows of the trained classes: few fall outside the widened ranges of four features.
+        FaultTestData.Labelled fresh = FaultTestData.sample(3, 300, 0.7, 16);
+        long unknown = model.classifyAll(fresh.x()).stream().filter(Diagnosis::unknown).count();
+        assertTrue(unknown <= 0.02 * fresh.x().length, unknown + " of " + fresh.x().length);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.trainingMinimum("seized"));
+        assertEquals("\"seized\" is not one of the classes [bearing, normal, overheating]", e.getMessage());
+    }
+
+    private static double rangeOf(FaultClassifierModel model, String c, int j) {
+        return model.trainingMaximum(c)[j] - model.trainingMinimum(c)[j];
+    }
+
+    @Test
+    void aFeatureConstantInAClassAllowsOnlyThatValue() {
+        // Windows of normal operation never miss a reading: one that does is new, whatever the margin.
+        FaultTestData.Labelled data = FaultTestData.sample(2, 50, 0.5, 17);
+        double[][] x = new double[data.x().length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {data.x()[i][0], data.labels()[i].equals("normal") ? 0 : 0.1 * (i % 5)};
+        }
+        FaultClassifierModel model = new FaultClassifierTrainer(SMALL.withRangeMargin(1e6))
+                .fit(x, data.labels(), FeatureSchema.of("x", "missing"));
+        assertEquals("normal", model.classify(new double[] {0, 0}).label());
+        Diagnosis d = model.classify(new double[] {0, 0.02});
+        assertEquals(FaultClassifierModel.UNKNOWN, d.label(), d.toString());
+        assertEquals("missing", d.outOfRange());
+        assertEquals("bearing", model.classify(new double[] {6, 0.02}).label());
     }
 
     @Test
     void probabilitiesAreInClassOrderAndSumToOne() {
-        FaultClassifierModel model = fit(SMALL, FaultTestData.sample(3, 60, 2.0, 6));
+        FaultClassifierModel model = fit(FOREST, FaultTestData.sample(3, 60, 2.0, 6));
         SplittableRandom random = new SplittableRandom(7);
         double[] buffer = new double[3];
         for (int i = 0; i < 200; i++) {
@@ -220,6 +305,8 @@ class FaultClassifierTrainerTest {
         assertEquals("out must have 2 slots, one per class, got 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.withUnknownThreshold(1.5));
         assertEquals("unknownThreshold must be in [0, 1], got 1.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> model.withRangeMargin(Double.NaN));
+        assertEquals("rangeMargin must be >= 0 (Infinity: no range check), got NaN", e.getMessage());
     }
 
     static double[][] copy(double[][] rows) {
