@@ -49,7 +49,7 @@ import org.industry4.opcua.sim.SimulationOptions;
  * {@code ceil(DROPOUT_S / tick) - 2} ticks after the onset, while the sensor is still out.
  * Labels come from the simulation's ground-truth log ({@link MachineSimulation#groundTruth()}): a
  * fault window is labelled with the event at its injection tick; a normal window overlapping any
- * logged event is dropped (and counted).
+ * logged event since the machine's last repair is dropped (and counted).
  *
  * <h2>Protocol</h2>
  * Machines are split at random (seeded) into training machines ({@code --train-fraction}) and test
@@ -95,8 +95,12 @@ final class FaultClassifyBenchmark implements Benchmark {
                 + "confusion matrix, macro-F1, unknown rate of a held-out fault";
     }
 
-    /** One window to cut: rows {@code start .. start + window - 1} of a machine's history. */
-    private record Cut(int machine, int start, String label, long injectedAt) {
+    /**
+     * One window to cut: rows {@code start .. start + window - 1} of a machine's history; a fault
+     * window's fault was injected at {@code injectedAt}, a normal window's ({@code injectedAt} -1)
+     * machine was last repaired at {@code healthySince}.
+     */
+    private record Cut(int machine, int start, long injectedAt, long healthySince) {
     }
 
     /** The simulated windows and where they came from. */
@@ -312,19 +316,21 @@ final class FaultClassifyBenchmark implements Benchmark {
                 plan.set(j, swap);
             }
             long t = WARM_UP_TICKS;
+            long repaired = 0;
             for (FaultKind kind : plan) {
                 // A repair fits a new tool and bearing, so tool wear and bearing wear count the time since
                 // the last repair: a healthy stretch of random length, longer than a tool's life, with the
                 // normal window anywhere in it, keeps that time from telling normal windows from faults.
                 int healthy = window + random.nextInt(HEALTHY_SPREAD_TICKS + 1);
                 long normalStart = t + random.nextInt(healthy - window + 1);
-                cuts.add(new Cut(m, (int) normalStart, NORMAL, -1));
+                cuts.add(new Cut(m, (int) normalStart, -1, repaired));
                 long inject = t + healthy;
                 int delay = random.nextInt((kind == FaultKind.SENSOR_DROPOUT ? dropoutDelay : maxDelay) + 1);
-                cuts.add(new Cut(m, (int) (inject + 1 + delay), null, inject));
+                cuts.add(new Cut(m, (int) (inject + 1 + delay), inject, -1));
                 long repair = inject + 1 + maxDelay + window;
                 actions.computeIfAbsent(inject, k -> new ArrayList<>()).add(() -> sim.injectFault(id, kind));
                 actions.computeIfAbsent(repair, k -> new ArrayList<>()).add(() -> sim.repair(id));
+                repaired = repair;
                 t = repair + COOL_DOWN_TICKS;
             }
             end = Math.max(end, t);
@@ -365,7 +371,7 @@ final class FaultClassifyBenchmark implements Benchmark {
             if (cut.injectedAt() < 0) {
                 boolean overlaps = false;
                 for (FaultEvent e : events.getOrDefault(id, Map.of()).values()) {
-                    overlaps |= e.tick() >= cut.start() - 1 - maxDelay - window && e.tick() < cut.start() + window;
+                    overlaps |= e.tick() >= cut.healthySince() && e.tick() < cut.start() + window;
                 }
                 if (overlaps) {
                     dropped++;
