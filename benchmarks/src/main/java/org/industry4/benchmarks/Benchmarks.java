@@ -17,6 +17,7 @@ public final class Benchmarks {
     static {
         register(new OpcUaIngestBenchmark());
         register(new DuckDbAppendBenchmark());
+        register(new FaultClassifyBenchmark());
     }
 
     private Benchmarks() {
