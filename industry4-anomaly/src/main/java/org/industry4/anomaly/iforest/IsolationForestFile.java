@@ -152,6 +152,8 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
             check(source, d, roots, child, split, value, planeSize, planeFeature, planeWeight);
             return new IsolationForestModel(schema, options, psi, threshold, roots, child, split, value,
                     planeSize, planeFeature, planeWeight);
+        } catch (ModelFormatException e) {
+            throw e;
         } catch (EOFException e) {
             throw new ModelFormatException(source + " is truncated: the isolation forest payload ends early", e);
         } catch (IOException e) {
