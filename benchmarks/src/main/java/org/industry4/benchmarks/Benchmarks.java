@@ -17,6 +17,8 @@ public final class Benchmarks {
     static {
         register(new OpcUaIngestBenchmark());
         register(new DuckDbAppendBenchmark());
+        register(new IForestOddsBenchmark());
+        register(new IForestSpeedBenchmark());
     }
 
     private Benchmarks() {

@@ -22,15 +22,15 @@ import org.industry4.core.ModelFormatException;
  * <pre>
  * int     trees, int sampleSize, double maxFeatures, double contamination,
  * int     extensionLevel, long seed                 the options the forest was trained with
- * int     psi                                       sub-sample size used
+ * int     psi                                       sub-sample size used; height h = ceil(log2 psi)
  * double  threshold
- * int[trees]  roots                                 first node of each tree
- * int     nodeCount, then nodeCount x (int child, int split, double value)
- * int     coefficientCount, then coefficientCount x (int feature, double weight)   extended only
+ * then for each tree, for each of its 2^h - 1 split nodes in breadth-first order:
+ *   standard:  int feature, double threshold
+ *   extended:  double intercept, then extensionLevel + 1 x (int feature, double weight)
+ * then for each tree, its 2^h leaf path lengths (double)
  * </pre>
- * Node fields as {@link IsolationForestModel} describes them. A file is checked on read (indices in
- * range, children after their parent, finite values), so a damaged payload cannot make scoring
- * loop or read out of bounds.
+ * Node fields as {@link IsolationForestModel} describes them. A file is checked on read (sizes,
+ * features in range, finite values), so a damaged payload cannot make scoring read out of bounds.
  */
 public final class IsolationForestFile implements ModelFile<IsolationForestModel> {
 
@@ -54,7 +54,10 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
     /** The envelope {@link #write} stores. */
     public ModelEnvelope envelope(IsolationForestModel model) throws IOException {
         Objects.requireNonNull(model, "model");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + model.nodeCount() * 16);
+        double[] cut = model.cut();
+        double[] leaf = model.leaf();
+        int k = model.planeSize();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + cut.length * (12 + 12 * k) + leaf.length * 8);
         DataOutputStream out = new DataOutputStream(bytes);
         IsolationForestOptions o = model.options();
         out.writeInt(o.trees());
@@ -65,24 +68,25 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
         out.writeLong(o.seed());
         out.writeInt(model.sampleSize());
         out.writeDouble(model.threshold());
-        for (int root : model.roots()) {
-            out.writeInt(root);
+        if (k == 0) {
+            int[] feature = model.feature();
+            for (int i = 0; i < cut.length; i++) {
+                out.writeInt(feature[i]);
+                out.writeDouble(cut[i]);
+            }
+        } else {
+            int[] planeFeature = model.planeFeature();
+            double[] planeWeight = model.planeWeight();
+            for (int i = 0; i < cut.length; i++) {
+                out.writeDouble(cut[i]);
+                for (int j = i * k; j < (i + 1) * k; j++) {
+                    out.writeInt(planeFeature[j]);
+                    out.writeDouble(planeWeight[j]);
+                }
+            }
         }
-        int[] child = model.child();
-        int[] split = model.split();
-        double[] value = model.value();
-        out.writeInt(child.length);
-        for (int i = 0; i < child.length; i++) {
-            out.writeInt(child[i]);
-            out.writeInt(split[i]);
-            out.writeDouble(value[i]);
-        }
-        int[] planeFeature = model.planeFeature();
-        double[] planeWeight = model.planeWeight();
-        out.writeInt(planeFeature.length);
-        for (int i = 0; i < planeFeature.length; i++) {
-            out.writeInt(planeFeature[i]);
-            out.writeDouble(planeWeight[i]);
+        for (double v : leaf) {
+            out.writeDouble(v);
         }
         out.flush();
         return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), bytes.toByteArray());
@@ -121,81 +125,58 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
             if (!(threshold > 0 && threshold <= 1)) {
                 throw invalid(source, "threshold " + threshold);
             }
-            int[] roots = new int[options.trees()];
-            for (int t = 0; t < roots.length; t++) {
-                roots[t] = in.readInt();
+            int trees = options.trees();
+            int k = options.extensionLevel() > 0 ? options.extensionLevel() + 1 : 0;
+            long splitsPerTree = (1L << IsolationForestModel.heightLimit(psi)) - 1;
+            long splits = trees * splitsPerTree;
+            long leaves = trees * (splitsPerTree + 1);
+            long expected = (k == 0 ? splits * 12 : splits * (8 + 12L * k)) + leaves * 8;
+            if (expected != in.available()) {
+                if (expected > in.available()) {
+                    throw new EOFException();
+                }
+                throw invalid(source, (in.available() - expected) + " bytes after the forest");
             }
-            int nodes = in.readInt();
-            // Each node takes 16 bytes: a count larger than what is left is damage, not a huge forest.
-            if (nodes < roots.length || (long) nodes * 16 > in.available()) {
-                throw invalid(source, "node count " + nodes);
+            int[] feature = new int[k == 0 ? (int) splits : 0];
+            double[] cut = new double[(int) splits];
+            int[] planeFeature = new int[(int) (splits * k)];
+            double[] planeWeight = new double[(int) (splits * k)];
+            for (int i = 0; i < cut.length; i++) {
+                if (k == 0) {
+                    feature[i] = in.readInt();
+                    cut[i] = in.readDouble();
+                    if (feature[i] < 0 || feature[i] >= d) {
+                        throw invalid(source, "feature " + feature[i] + " at split node " + i);
+                    }
+                } else {
+                    cut[i] = in.readDouble();
+                    for (int j = i * k; j < (i + 1) * k; j++) {
+                        planeFeature[j] = in.readInt();
+                        planeWeight[j] = in.readDouble();
+                        if (planeFeature[j] < 0 || planeFeature[j] >= d || !Double.isFinite(planeWeight[j])) {
+                            throw invalid(source, "hyperplane coefficient " + (j - i * k) + " at split node " + i);
+                        }
+                    }
+                }
+                if (Double.isNaN(cut[i]) || cut[i] == Double.NEGATIVE_INFINITY) {
+                    throw invalid(source, "threshold " + cut[i] + " at split node " + i);
+                }
             }
-            int[] child = new int[nodes];
-            int[] split = new int[nodes];
-            double[] value = new double[nodes];
-            for (int i = 0; i < nodes; i++) {
-                child[i] = in.readInt();
-                split[i] = in.readInt();
-                value[i] = in.readDouble();
+            double[] leaf = new double[(int) leaves];
+            for (int i = 0; i < leaf.length; i++) {
+                leaf[i] = in.readDouble();
+                if (!(leaf[i] >= 0 && leaf[i] < Double.POSITIVE_INFINITY)) {
+                    throw invalid(source, "path length " + leaf[i] + " at leaf " + i);
+                }
             }
-            int coefficients = in.readInt();
-            if (coefficients < 0 || (long) coefficients * 12 != in.available()) {
-                throw invalid(source, "coefficient count " + coefficients);
-            }
-            int[] planeFeature = new int[coefficients];
-            double[] planeWeight = new double[coefficients];
-            for (int i = 0; i < coefficients; i++) {
-                planeFeature[i] = in.readInt();
-                planeWeight[i] = in.readDouble();
-            }
-            int planeSize = options.extensionLevel() > 0 ? options.extensionLevel() + 1 : 0;
-            check(source, d, roots, child, split, value, planeSize, planeFeature, planeWeight);
-            return new IsolationForestModel(schema, options, psi, threshold, roots, child, split, value,
-                    planeSize, planeFeature, planeWeight);
+            return new IsolationForestModel(schema, options, psi, threshold, trees, feature, cut, leaf,
+                    k, planeFeature, planeWeight);
         } catch (ModelFormatException e) {
             throw e;
         } catch (EOFException e) {
             throw new ModelFormatException(source + " is truncated: the isolation forest payload ends early", e);
         } catch (IOException e) {
             throw new ModelFormatException(source + " could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static void check(String source, int d, int[] roots, int[] child, int[] split, double[] value,
-                              int planeSize, int[] planeFeature, double[] planeWeight) throws ModelFormatException {
-        int nodes = child.length;
-        for (int t = 0; t < roots.length; t++) {
-            if (roots[t] < 0 || roots[t] >= nodes) {
-                throw invalid(source, "root " + roots[t] + " of tree " + t);
-            }
-        }
-        for (int i = 0; i < nodes; i++) {
-            if (!Double.isFinite(value[i])) {
-                throw invalid(source, "value " + value[i] + " at node " + i);
-            }
-            int c = child[i];
-            if (c < 0) {
-                if (c != -1 || value[i] < 0) {
-                    throw invalid(source, "leaf " + i);
-                }
-                continue;
-            }
-            // Children come after their parent, so every walk from a root ends at a leaf.
-            if (c <= i || c >= nodes - 1) {
-                throw invalid(source, "child " + c + " of node " + i);
-            }
-            if (planeSize == 0) {
-                if (split[i] < 0 || split[i] >= d) {
-                    throw invalid(source, "feature " + split[i] + " at node " + i);
-                }
-            } else if (split[i] < 0 || split[i] % planeSize != 0 || split[i] > planeFeature.length - planeSize) {
-                throw invalid(source, "hyperplane offset " + split[i] + " at node " + i);
-            }
-        }
-        for (int i = 0; i < planeFeature.length; i++) {
-            if (planeFeature[i] < 0 || planeFeature[i] >= d || !Double.isFinite(planeWeight[i])) {
-                throw invalid(source, "hyperplane coefficient " + i);
-            }
         }
     }
 

@@ -30,29 +30,39 @@ import org.industry4.core.Scorer;
  * {@code decisionFunction(x) < 0}, that is {@code score(x) > threshold()}.
  *
  * <h2>Layout</h2>
- * The trees are flattened into a few primitive arrays shared by the forest: node {@code i} is a
- * leaf when {@code child[i] < 0}, and then {@code value[i]} holds its whole path length
- * {@code depth + c(size)}; otherwise its children are {@code child[i]} (left) and
- * {@code child[i] + 1} (right). In a standard forest {@code split[i]} is a feature index and
- * {@code x} goes left when {@code x[split[i]] < value[i]}; in an extended forest {@code split[i]}
- * is the offset of a hyperplane's {@code extensionLevel + 1} (feature, weight) pairs in
- * {@code planeFeature}/{@code planeWeight}, and {@code x} goes left when the weighted sum is below
- * the intercept {@code value[i]}. Scoring one sample allocates nothing.
+ * Every tree is stored as a complete binary tree of the height limit {@code h = ceil(log2(psi))},
+ * in primitive arrays shared by the forest: {@code 2^h - 1} split nodes in breadth-first order
+ * (children of slot {@code i} at {@code 2i + 1} and {@code 2i + 2}) and {@code 2^h} leaf values.
+ * A standard split sends {@code x} left when {@code x[feature] < threshold}; an extended split when
+ * the weighted sum of its {@code extensionLevel + 1} (feature, weight) pairs is below the intercept.
+ * A leaf grown above the bottom level becomes a pass-through split (threshold {@code +inf}, always
+ * left) with its path length {@code depth + c(size)} copied to every leaf below it, so every walk
+ * takes exactly {@code h} steps with no data-dependent branch: a score walks several trees at once
+ * (and a batch several rows at once) and allocates nothing. The complete layout holds at most about
+ * twice the nodes of the grown tree ({@code 2^(h+1) <= 4 psi}).
  */
 public final class IsolationForestModel implements Scorer {
 
-    /** Rows scored together, tree by tree, in {@link #scoreAll}: the trees stay in cache. */
-    private static final int BLOCK = 128;
+    /** Rows scored together, tree by tree, in {@link #scoreAll}: the tree stays in the nearest cache. */
+    private static final int BLOCK = 256;
     private static final double EULER_GAMMA = 0.5772156649015329;
 
     private final FeatureSchema schema;
     private final IsolationForestOptions options;
     private final int psi;
     private final double threshold;
-    private final int[] roots;
-    private final int[] child;
-    private final int[] split;
-    private final double[] value;
+    private final int trees;
+    /** The height limit: every walk takes this many steps. */
+    private final int height;
+    /** Split nodes per tree, {@code 2^height - 1}; also leaves per tree minus one. */
+    private final int splitsPerTree;
+    /** Standard forest: the feature of each split node; extended: unused (empty). */
+    private final int[] feature;
+    /** Threshold (standard) or intercept (extended) of each split node; {@code +inf} passes left. */
+    private final double[] cut;
+    /** Path length of each leaf: {@code depth + c(size)}. */
+    private final double[] leaf;
+    /** Coefficients per extended split node; 0 for a standard forest. */
     private final int planeSize;
     private final int[] planeFeature;
     private final double[] planeWeight;
@@ -60,26 +70,33 @@ public final class IsolationForestModel implements Scorer {
     private final double scale;
 
     IsolationForestModel(FeatureSchema schema, IsolationForestOptions options, int psi, double threshold,
-                         int[] roots, int[] child, int[] split, double[] value,
+                         int trees, int[] feature, double[] cut, double[] leaf,
                          int planeSize, int[] planeFeature, double[] planeWeight) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.options = Objects.requireNonNull(options, "options");
         this.psi = psi;
         this.threshold = threshold;
-        this.roots = roots;
-        this.child = child;
-        this.split = split;
-        this.value = value;
+        this.trees = trees;
+        this.height = heightLimit(psi);
+        this.splitsPerTree = (1 << height) - 1;
+        this.feature = feature;
+        this.cut = cut;
+        this.leaf = leaf;
         this.planeSize = planeSize;
         this.planeFeature = planeFeature;
         this.planeWeight = planeWeight;
-        this.scale = -1.0 / (roots.length * averagePathLength(psi));
+        this.scale = -1.0 / (trees * averagePathLength(psi));
     }
 
     /** The same forest with another threshold. */
     IsolationForestModel withThreshold(double newThreshold) {
-        return new IsolationForestModel(schema, options, psi, newThreshold, roots, child, split, value,
+        return new IsolationForestModel(schema, options, psi, newThreshold, trees, feature, cut, leaf,
                 planeSize, planeFeature, planeWeight);
+    }
+
+    /** The height limit of trees grown on {@code psi} rows: {@code ceil(log2(psi))}. */
+    static int heightLimit(int psi) {
+        return 32 - Integer.numberOfLeadingZeros(psi - 1);
     }
 
     /**
@@ -109,7 +126,7 @@ public final class IsolationForestModel implements Scorer {
 
     /** The number of trees. */
     public int trees() {
-        return roots.length;
+        return trees;
     }
 
     /** The sub-sample size each tree was grown on: {@code min(options().sampleSize(), training rows)}. */
@@ -117,14 +134,14 @@ public final class IsolationForestModel implements Scorer {
         return psi;
     }
 
+    /** The height limit {@code ceil(log2(sampleSize()))}: the depth of every leaf in the stored layout. */
+    public int height() {
+        return height;
+    }
+
     /** 0 for a standard forest, else the extension level of the hyperplane splits. */
     public int extensionLevel() {
         return options.extensionLevel();
-    }
-
-    /** The number of nodes of all trees together. */
-    public int nodeCount() {
-        return child.length;
     }
 
     /**
@@ -144,16 +161,7 @@ public final class IsolationForestModel implements Scorer {
     @Override
     public double score(double[] x) {
         Scorer.requireFinite(schema, x);
-        double sum = 0.0;
-        if (planeSize == 0) {
-            for (int root : roots) {
-                sum += pathStandard(root, x);
-            }
-        } else {
-            for (int root : roots) {
-                sum += pathExtended(root, x);
-            }
-        }
+        double sum = planeSize == 0 ? pathSumStandard(x) : pathSumExtended(x);
         return Math.pow(2.0, sum * scale);
     }
 
@@ -193,7 +201,7 @@ public final class IsolationForestModel implements Scorer {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(executor, "executor");
         double[] out = new double[rows.length];
-        int chunk = Math.max(BLOCK * 8, BLOCK * ((rows.length / 16 + BLOCK - 1) / BLOCK));
+        int chunk = Math.max(BLOCK * 4, BLOCK * ((rows.length / 16 + BLOCK - 1) / BLOCK));
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (int from = 0; from < rows.length; from += chunk) {
             int start = from;
@@ -233,14 +241,12 @@ public final class IsolationForestModel implements Scorer {
         }
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
-            for (int root : roots) {
+            for (int t = 0; t < trees; t++) {
                 if (planeSize == 0) {
-                    for (int r = start; r < end; r++) {
-                        out[r] += pathStandard(root, rows[r]);
-                    }
+                    addPathsStandard(t, rows, start, end, out);
                 } else {
                     for (int r = start; r < end; r++) {
-                        out[r] += pathExtended(root, rows[r]);
+                        out[r] += pathExtended(t, rows[r]);
                     }
                 }
             }
@@ -250,47 +256,118 @@ public final class IsolationForestModel implements Scorer {
         }
     }
 
-    private double pathStandard(int node, double[] x) {
-        int[] child = this.child;
-        int[] split = this.split;
-        double[] value = this.value;
-        int c;
-        while ((c = child[node]) >= 0) {
-            node = x[split[node]] < value[node] ? c : c + 1;
+    /** The sum over the trees, in tree order, of the path lengths of {@code x}; four trees walked at once. */
+    private double pathSumStandard(double[] x) {
+        final int[] feature = this.feature;
+        final double[] cut = this.cut;
+        final double[] leaf = this.leaf;
+        final int splits = splitsPerTree;
+        final int leaves = splits + 1;
+        double sum = 0.0;
+        int t = 0;
+        for (; t + 4 <= trees; t += 4) {
+            int b0 = t * splits;
+            int b1 = b0 + splits;
+            int b2 = b1 + splits;
+            int b3 = b2 + splits;
+            int n0 = 0;
+            int n1 = 0;
+            int n2 = 0;
+            int n3 = 0;
+            for (int level = 0; level < height; level++) {
+                n0 = 2 * n0 + (x[feature[b0 + n0]] < cut[b0 + n0] ? 1 : 2);
+                n1 = 2 * n1 + (x[feature[b1 + n1]] < cut[b1 + n1] ? 1 : 2);
+                n2 = 2 * n2 + (x[feature[b2 + n2]] < cut[b2 + n2] ? 1 : 2);
+                n3 = 2 * n3 + (x[feature[b3 + n3]] < cut[b3 + n3] ? 1 : 2);
+            }
+            // Leaf slot n - splits of its tree; leaves of tree t start at t * leaves.
+            int l0 = t * leaves - splits;
+            sum += leaf[l0 + n0];
+            sum += leaf[l0 + leaves + n1];
+            sum += leaf[l0 + 2 * leaves + n2];
+            sum += leaf[l0 + 3 * leaves + n3];
         }
-        return value[node];
+        for (; t < trees; t++) {
+            sum += pathStandard(t, x);
+        }
+        return sum;
     }
 
-    private double pathExtended(int node, double[] x) {
-        int[] child = this.child;
-        int k = planeSize;
-        int c;
-        while ((c = child[node]) >= 0) {
-            int off = split[node];
+    private double pathStandard(int t, double[] x) {
+        int base = t * splitsPerTree;
+        int n = 0;
+        for (int level = 0; level < height; level++) {
+            n = 2 * n + (x[feature[base + n]] < cut[base + n] ? 1 : 2);
+        }
+        return leaf[t * (splitsPerTree + 1) + n - splitsPerTree];
+    }
+
+    /** Adds tree {@code t}'s path lengths of rows {@code from..to-1} to {@code out}; four rows walked at once. */
+    private void addPathsStandard(int t, double[][] rows, int from, int to, double[] out) {
+        final int[] feature = this.feature;
+        final double[] cut = this.cut;
+        final int base = t * splitsPerTree;
+        final int leafBase = t * (splitsPerTree + 1) - splitsPerTree;
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            double[] x0 = rows[r];
+            double[] x1 = rows[r + 1];
+            double[] x2 = rows[r + 2];
+            double[] x3 = rows[r + 3];
+            int n0 = 0;
+            int n1 = 0;
+            int n2 = 0;
+            int n3 = 0;
+            for (int level = 0; level < height; level++) {
+                n0 = 2 * n0 + (x0[feature[base + n0]] < cut[base + n0] ? 1 : 2);
+                n1 = 2 * n1 + (x1[feature[base + n1]] < cut[base + n1] ? 1 : 2);
+                n2 = 2 * n2 + (x2[feature[base + n2]] < cut[base + n2] ? 1 : 2);
+                n3 = 2 * n3 + (x3[feature[base + n3]] < cut[base + n3] ? 1 : 2);
+            }
+            out[r] += leaf[leafBase + n0];
+            out[r + 1] += leaf[leafBase + n1];
+            out[r + 2] += leaf[leafBase + n2];
+            out[r + 3] += leaf[leafBase + n3];
+        }
+        for (; r < to; r++) {
+            out[r] += pathStandard(t, rows[r]);
+        }
+    }
+
+    private double pathSumExtended(double[] x) {
+        double sum = 0.0;
+        for (int t = 0; t < trees; t++) {
+            sum += pathExtended(t, x);
+        }
+        return sum;
+    }
+
+    private double pathExtended(int t, double[] x) {
+        final int k = planeSize;
+        final int base = t * splitsPerTree;
+        int n = 0;
+        for (int level = 0; level < height; level++) {
+            int node = base + n;
             double dot = 0.0;
-            for (int j = off, end = off + k; j < end; j++) {
+            for (int j = node * k, end = j + k; j < end; j++) {
                 dot += planeWeight[j] * x[planeFeature[j]];
             }
-            node = dot < value[node] ? c : c + 1;
+            n = 2 * n + (dot < cut[node] ? 1 : 2);
         }
-        return value[node];
+        return leaf[t * (splitsPerTree + 1) + n - splitsPerTree];
     }
 
     // Package-private views for IsolationForestFile: the arrays themselves, never handed to users.
-    int[] roots() {
-        return roots;
+    int[] feature() {
+        return feature;
     }
 
-    int[] child() {
-        return child;
+    double[] cut() {
+        return cut;
     }
 
-    int[] split() {
-        return split;
-    }
-
-    double[] value() {
-        return value;
+    double[] leaf() {
+        return leaf;
     }
 
     int planeSize() {
@@ -307,7 +384,7 @@ public final class IsolationForestModel implements Scorer {
 
     @Override
     public String toString() {
-        return "IsolationForestModel[" + roots.length + " trees, psi " + psi
+        return "IsolationForestModel[" + trees + " trees, psi " + psi
                 + (planeSize == 0 ? ", standard" : ", extension level " + options.extensionLevel())
                 + ", " + schema.size() + " features, threshold " + threshold + "]";
     }

@@ -81,23 +81,35 @@ public final class IsolationForestTrainer {
         }
         int n = rows.length;
         int psi = Math.min(options.sampleSize(), n);
-        int heightLimit = 32 - Integer.numberOfLeadingZeros(psi - 1); // ceil(log2(psi))
+        int height = IsolationForestModel.heightLimit(psi);
+        int splits = (1 << height) - 1;
+        int planeSize = options.extensionLevel() > 0 ? options.extensionLevel() + 1 : 0;
+        int trees = options.trees();
+        long slots = (long) trees * (splits + 1);
+        if (slots * Math.max(1, planeSize) > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a forest of " + trees + " trees of height " + height
+                    + " does not fit in arrays; use fewer trees or a smaller sampleSize, got sampleSize " + psi);
+        }
+        // Every tree has the same complete shape, so each task writes its own slice of the forest's arrays.
+        Forest forest = new Forest(height, planeSize == 0 ? new int[trees * splits] : new int[0],
+                new double[trees * splits], new double[trees * (splits + 1)],
+                new int[trees * splits * planeSize], new double[trees * splits * planeSize]);
 
         SplittableRandom master = new SplittableRandom(options.seed());
-        SplittableRandom[] randoms = new SplittableRandom[options.trees()];
+        SplittableRandom[] randoms = new SplittableRandom[trees];
         for (int t = 0; t < randoms.length; t++) {
             randoms[t] = master.split();
         }
-        Tree[] trees = new Tree[options.trees()];
-        List<CompletableFuture<Void>> tasks = new ArrayList<>(trees.length);
-        for (int t = 0; t < trees.length; t++) {
+        List<CompletableFuture<Void>> tasks = new ArrayList<>(trees);
+        for (int t = 0; t < trees; t++) {
             int index = t;
-            tasks.add(CompletableFuture.runAsync(() -> trees[index] = new TreeBuilder(rows, d, featuresPerTree,
-                    psi, heightLimit, options.extensionLevel(), randoms[index]).build(), executor));
+            tasks.add(CompletableFuture.runAsync(() -> new TreeBuilder(rows, d, featuresPerTree, psi, planeSize,
+                    randoms[index], forest, index).build(), executor));
         }
         IsolationForestModel.join(tasks);
 
-        IsolationForestModel unthresholded = assemble(schema, psi, trees);
+        IsolationForestModel unthresholded = new IsolationForestModel(schema, options, psi, Double.NaN, trees,
+                forest.feature, forest.cut, forest.leaf, planeSize, forest.planeFeature, forest.planeWeight);
         double[] trainingScores = unthresholded.scoreAll(rows, executor);
         double threshold = quantile(trainingScores, 1.0 - options.contamination());
         IsolationForestModel model = unthresholded.withThreshold(threshold);
@@ -138,55 +150,30 @@ public final class IsolationForestTrainer {
         return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
     }
 
-    private IsolationForestModel assemble(FeatureSchema schema, int psi, Tree[] trees) {
-        int nodes = 0;
-        int coefficients = 0;
-        for (Tree t : trees) {
-            nodes += t.nodes;
-            coefficients += t.coefficients;
-        }
-        int[] roots = new int[trees.length];
-        int[] child = new int[nodes];
-        int[] split = new int[nodes];
-        double[] value = new double[nodes];
-        int[] planeFeature = new int[coefficients];
-        double[] planeWeight = new double[coefficients];
-        int nodeOffset = 0;
-        int coefficientOffset = 0;
-        boolean extended = options.extensionLevel() > 0;
-        for (int t = 0; t < trees.length; t++) {
-            Tree tree = trees[t];
-            roots[t] = nodeOffset;
-            for (int i = 0; i < tree.nodes; i++) {
-                int c = tree.child[i];
-                child[nodeOffset + i] = c < 0 ? -1 : c + nodeOffset;
-                split[nodeOffset + i] = c >= 0 && extended ? tree.split[i] + coefficientOffset : tree.split[i];
-                value[nodeOffset + i] = tree.value[i];
-            }
-            System.arraycopy(tree.planeFeature, 0, planeFeature, coefficientOffset, tree.coefficients);
-            System.arraycopy(tree.planeWeight, 0, planeWeight, coefficientOffset, tree.coefficients);
-            nodeOffset += tree.nodes;
-            coefficientOffset += tree.coefficients;
-        }
-        return new IsolationForestModel(schema, options, psi, Double.NaN, roots, child, split, value,
-                extended ? options.extensionLevel() + 1 : 0, planeFeature, planeWeight);
+    /** The arrays of the whole forest, in the layout {@link IsolationForestModel} describes. */
+    private record Forest(int height, int[] feature, double[] cut, double[] leaf,
+                          int[] planeFeature, double[] planeWeight) {
     }
 
-    /** One grown tree, in local node numbering (root 0). */
-    private record Tree(int nodes, int[] child, int[] split, double[] value,
-                        int coefficients, int[] planeFeature, double[] planeWeight) {
-    }
-
-    /** Grows one tree; all scratch space is its own, so builders run in parallel. */
+    /**
+     * Grows one tree straight into its slice of the forest's arrays; its scratch space is its own,
+     * so builders run in parallel.
+     */
     private static final class TreeBuilder {
 
         private final double[][] rows;
         private final int d;
         private final int featuresPerTree;
         private final int psi;
-        private final int heightLimit;
         private final int planeSize;
         private final SplittableRandom random;
+        private final Forest forest;
+        private final int height;
+        private final int splits;
+        /** Offset of this tree's split nodes in the forest arrays. */
+        private final int splitBase;
+        /** Offset of this tree's leaves in the forest's leaf array. */
+        private final int leafBase;
 
         /** Column-major copy of the sub-sample on the tree's features: {@code columns[f][i]}. */
         private double[][] columns;
@@ -198,26 +185,22 @@ public final class IsolationForestTrainer {
         private int[] order;
         private double[] projection;
 
-        private int nodes;
-        private int[] child;
-        private int[] split;
-        private double[] value;
-        private int coefficients;
-        private int[] planeFeature;
-        private double[] planeWeight;
-
-        TreeBuilder(double[][] rows, int d, int featuresPerTree, int psi, int heightLimit, int extensionLevel,
-                    SplittableRandom random) {
+        TreeBuilder(double[][] rows, int d, int featuresPerTree, int psi, int planeSize, SplittableRandom random,
+                    Forest forest, int tree) {
             this.rows = rows;
             this.d = d;
             this.featuresPerTree = featuresPerTree;
             this.psi = psi;
-            this.heightLimit = heightLimit;
-            this.planeSize = extensionLevel > 0 ? extensionLevel + 1 : 0;
+            this.planeSize = planeSize;
             this.random = random;
+            this.forest = forest;
+            this.height = forest.height();
+            this.splits = (1 << height) - 1;
+            this.splitBase = tree * splits;
+            this.leafBase = tree * (splits + 1);
         }
 
-        Tree build() {
+        void build() {
             int[] sample = sampleRows(rows.length, psi, random);
             features = new int[d];
             for (int j = 0; j < d; j++) {
@@ -245,60 +228,47 @@ public final class IsolationForestTrainer {
             for (int f = 0; f < m; f++) {
                 order[f] = f;
             }
-            int capacity = 2 * psi;
-            child = new int[capacity];
-            split = new int[capacity];
-            value = new double[capacity];
             if (planeSize > 0) {
                 projection = new double[psi];
-                planeFeature = new int[planeSize * psi];
-                planeWeight = new double[planeSize * psi];
-            } else {
-                planeFeature = new int[0];
-                planeWeight = new double[0];
             }
-            nodes = 1;
             grow(0, 0, psi, 0);
-            return new Tree(nodes, child, split, value, coefficients, planeFeature, planeWeight);
         }
 
-        private void grow(int node, int lo, int hi, int depth) {
+        /** Grows the subtree at complete-tree slot {@code slot} (depth {@code depth}) on rows {@code lo..hi-1}. */
+        private void grow(int slot, int lo, int hi, int depth) {
             int size = hi - lo;
-            if (size <= 1 || depth >= heightLimit) {
-                leaf(node, size, depth);
+            if (size <= 1 || depth >= height) {
+                leaf(slot, size, depth);
                 return;
             }
-            int mid = planeSize == 0 ? splitStandard(node, lo, hi) : splitExtended(node, lo, hi);
+            int mid = planeSize == 0 ? splitStandard(slot, lo, hi) : splitExtended(slot, lo, hi);
             if (mid < 0) {
-                leaf(node, size, depth);
+                leaf(slot, size, depth);
                 return;
             }
-            int left = newChildren();
-            child[node] = left;
-            grow(left, lo, mid, depth + 1);
-            grow(left + 1, mid, hi, depth + 1);
+            grow(2 * slot + 1, lo, mid, depth + 1);
+            grow(2 * slot + 2, mid, hi, depth + 1);
         }
 
-        private void leaf(int node, int size, int depth) {
-            child[node] = -1;
-            split[node] = size;
-            value[node] = depth + IsolationForestModel.averagePathLength(size);
-        }
-
-        private int newChildren() {
-            if (nodes + 2 > child.length) {
-                int capacity = child.length * 2;
-                child = Arrays.copyOf(child, capacity);
-                split = Arrays.copyOf(split, capacity);
-                value = Arrays.copyOf(value, capacity);
+        /**
+         * A leaf of {@code size} rows at {@code depth}. Above the bottom level its slot and every split
+         * below it pass left ({@code +inf}, zero weights) and every leaf below it holds its path length.
+         */
+        private void leaf(int slot, int size, int depth) {
+            double pathLength = depth + IsolationForestModel.averagePathLength(size);
+            int first = slot;
+            int width = 1;
+            for (int level = depth; level < height; level++) {
+                Arrays.fill(forest.cut(), splitBase + first, splitBase + first + width, Double.POSITIVE_INFINITY);
+                first = 2 * first + 1;
+                width *= 2;
             }
-            int left = nodes;
-            nodes += 2;
-            return left;
+            int leafSlot = first - splits;
+            Arrays.fill(forest.leaf(), leafBase + leafSlot, leafBase + leafSlot + width, pathLength);
         }
 
         /** Splits on a random non-constant feature; returns the partition point, or -1 if all are constant. */
-        private int splitStandard(int node, int lo, int hi) {
+        private int splitStandard(int slot, int lo, int hi) {
             int m = order.length;
             for (int r = 0; r < m; r++) {
                 swap(order, r, r + random.nextInt(m - r));
@@ -315,8 +285,8 @@ public final class IsolationForestTrainer {
                 }
                 if (max > min) {
                     double at = min + random.nextDouble() * (max - min);
-                    split[node] = features[order[r]];
-                    value[node] = at;
+                    forest.feature()[splitBase + slot] = features[order[r]];
+                    forest.cut()[splitBase + slot] = at;
                     return partition(column, lo, hi, at);
                 }
             }
@@ -324,13 +294,9 @@ public final class IsolationForestTrainer {
         }
 
         /** Splits by a random hyperplane through a random point of the node's bounding box. */
-        private int splitExtended(int node, int lo, int hi) {
+        private int splitExtended(int slot, int lo, int hi) {
             int m = order.length;
-            if (coefficients + planeSize > planeFeature.length) {
-                planeFeature = Arrays.copyOf(planeFeature, planeFeature.length * 2);
-                planeWeight = Arrays.copyOf(planeWeight, planeWeight.length * 2);
-            }
-            int off = coefficients;
+            int off = (splitBase + slot) * planeSize;
             double intercept = 0.0;
             for (int r = 0; r < planeSize; r++) {
                 swap(order, r, r + random.nextInt(m - r));
@@ -351,15 +317,13 @@ public final class IsolationForestTrainer {
                 double w = random.nextGaussian();
                 double p = min + random.nextDouble() * (max - min);
                 intercept += w * p;
-                planeFeature[off + r] = features[order[r]];
-                planeWeight[off + r] = w;
+                forest.planeFeature()[off + r] = features[order[r]];
+                forest.planeWeight()[off + r] = w;
                 for (int i = lo; i < hi; i++) {
                     projection[i] += w * column[index[i]];
                 }
             }
-            coefficients += planeSize;
-            split[node] = off;
-            value[node] = intercept;
+            forest.cut()[splitBase + slot] = intercept;
             // The model sums w * x in coefficient order; the projection above adds in the same order,
             // so training and scoring send a point the same way.
             int i = lo;

@@ -79,7 +79,7 @@ class IsolationForestFileTest {
             assertArrayEquals(model.scoreAll(probe), loaded.scoreAll(probe));
             assertEquals(model.threshold(), loaded.threshold());
             assertEquals(model.options(), loaded.options());
-            assertEquals(model.nodeCount(), loaded.nodeCount());
+            assertEquals(model.height(), loaded.height());
         }
     }
 
@@ -99,19 +99,26 @@ class IsolationForestFileTest {
         assertFormatError("m.i4 is truncated: the isolation forest payload ends early",
                 withPayload(good, Arrays.copyOf(payload, 50)));
 
-        // Node 0's child pointing at itself would make scoring loop forever: refused.
-        byte[] loop = payload.clone();
-        ByteBuffer.wrap(loop).putInt(64, 0);
-        assertFormatError("m.i4 holds an invalid isolation forest: child 0 of node 0", withPayload(good, loop));
+        // The payload: 48 bytes of options, psi and threshold, then per split node int feature, double threshold.
+        byte[] feature = payload.clone();
+        ByteBuffer.wrap(feature).putInt(48, 2);
+        assertFormatError("m.i4 holds an invalid isolation forest: feature 2 at split node 0", withPayload(good, feature));
+
+        byte[] nan = payload.clone();
+        ByteBuffer.wrap(nan).putDouble(52, Double.NaN);
+        assertFormatError("m.i4 holds an invalid isolation forest: threshold NaN at split node 0", withPayload(good, nan));
 
         byte[] contamination = payload.clone();
         ByteBuffer.wrap(contamination).putDouble(16, 0.9);
         assertFormatError("m.i4 holds an invalid isolation forest: contamination must be in (0, 0.5], got 0.9",
                 withPayload(good, contamination));
 
-        byte[] feature = payload.clone();
-        ByteBuffer.wrap(feature).putInt(68, 2);
-        assertFormatError("m.i4 holds an invalid isolation forest: feature 2 at node 0", withPayload(good, feature));
+        byte[] longer = Arrays.copyOf(payload, payload.length + 8);
+        assertFormatError("m.i4 holds an invalid isolation forest: 8 bytes after the forest", withPayload(good, longer));
+
+        byte[] leaf = payload.clone();
+        ByteBuffer.wrap(leaf).putDouble(payload.length - 8, -1.0);
+        assertFormatError("m.i4 holds an invalid isolation forest: path length -1.0 at leaf 23", withPayload(good, leaf));
 
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not a model", StandardCharsets.UTF_8);

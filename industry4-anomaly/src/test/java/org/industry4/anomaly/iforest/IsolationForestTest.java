@@ -64,7 +64,7 @@ class IsolationForestTest {
         IsolationForestModel model = new IsolationForestTrainer(new IsolationForestOptions().withTrees(7))
                 .fit(rows, TestData.schema(2));
         assertEquals(2, model.sampleSize());
-        assertEquals(21, model.nodeCount());
+        assertEquals(1, model.height());
         for (double[] x : new double[][] {{0, 1}, {2, 5}, {100, -100}, {1, 3}}) {
             assertEquals(0.5, model.score(x), 0.0);
         }
