@@ -309,25 +309,41 @@ public final class IsolationForestModel implements Scorer {
         final int base = t * splitsPerTree;
         final int leafBase = t * (splitsPerTree + 1) - splitsPerTree;
         int r = from;
-        for (; r + 4 <= to; r += 4) {
+        for (; r + 8 <= to; r += 8) {
             double[] x0 = rows[r];
             double[] x1 = rows[r + 1];
             double[] x2 = rows[r + 2];
             double[] x3 = rows[r + 3];
+            double[] x4 = rows[r + 4];
+            double[] x5 = rows[r + 5];
+            double[] x6 = rows[r + 6];
+            double[] x7 = rows[r + 7];
             int n0 = 0;
             int n1 = 0;
             int n2 = 0;
             int n3 = 0;
+            int n4 = 0;
+            int n5 = 0;
+            int n6 = 0;
+            int n7 = 0;
             for (int level = 0; level < height; level++) {
                 n0 = 2 * n0 + (x0[feature[base + n0]] < cut[base + n0] ? 1 : 2);
                 n1 = 2 * n1 + (x1[feature[base + n1]] < cut[base + n1] ? 1 : 2);
                 n2 = 2 * n2 + (x2[feature[base + n2]] < cut[base + n2] ? 1 : 2);
                 n3 = 2 * n3 + (x3[feature[base + n3]] < cut[base + n3] ? 1 : 2);
+                n4 = 2 * n4 + (x4[feature[base + n4]] < cut[base + n4] ? 1 : 2);
+                n5 = 2 * n5 + (x5[feature[base + n5]] < cut[base + n5] ? 1 : 2);
+                n6 = 2 * n6 + (x6[feature[base + n6]] < cut[base + n6] ? 1 : 2);
+                n7 = 2 * n7 + (x7[feature[base + n7]] < cut[base + n7] ? 1 : 2);
             }
             out[r] += leaf[leafBase + n0];
             out[r + 1] += leaf[leafBase + n1];
             out[r + 2] += leaf[leafBase + n2];
             out[r + 3] += leaf[leafBase + n3];
+            out[r + 4] += leaf[leafBase + n4];
+            out[r + 5] += leaf[leafBase + n5];
+            out[r + 6] += leaf[leafBase + n6];
+            out[r + 7] += leaf[leafBase + n7];
         }
         for (; r < to; r++) {
             out[r] += pathStandard(t, rows[r]);
