@@ -73,10 +73,12 @@ final class IForestSpeedBenchmark implements Benchmark {
         }
         double fitOurs = score(byName, "fitOurs");
         double fitOursParallel = score(byName, "fitOursParallel");
-        double fitSmile = score(byName, "fitSmileParallel");
-        double batchOurs = IForestSpeedJmh.PROBE_ROWS / (score(byName, "batchOurs") / 1e3);
-        double batchOursParallel = IForestSpeedJmh.PROBE_ROWS / (score(byName, "batchOursParallel") / 1e3);
-        double batchSmile = IForestSpeedJmh.PROBE_ROWS / (score(byName, "batchSmileParallel") / 1e3);
+        double fitSmile = score(byName, "fitSmileSerial");
+        double fitSmileParallel = score(byName, "fitSmileParallel");
+        double batchOurs = rowsPerSecond(byName, "batchOurs");
+        double batchOursParallel = rowsPerSecond(byName, "batchOursParallel");
+        double batchSmile = rowsPerSecond(byName, "batchSmileSerial");
+        double batchSmileParallel = rowsPerSecond(byName, "batchSmileParallel");
         double oneOursP50 = percentile(byName, "singleOurs", 50) / 1e3;
         double oneOursP99 = percentile(byName, "singleOurs", 99) / 1e3;
         double oneSmileP50 = percentile(byName, "singleSmile", 50) / 1e3;
@@ -84,28 +86,40 @@ final class IForestSpeedBenchmark implements Benchmark {
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf(Locale.ROOT, "%n%-34s %14s %16s %16s %8s%n", "", "ours 1 thread",
-                "ours " + cores + " threads", "Smile 3.1.1 (" + cores + ")", "ratio");
-        System.out.printf(Locale.ROOT, "%-34s %14.1f %16.1f %16.1f %7.2fx%n", "fit (ms, lower is better)",
-                fitOurs, fitOursParallel, fitSmile, fitSmile / fitOursParallel);
-        System.out.printf(Locale.ROOT, "%-34s %,14.0f %,16.0f %,16.0f %7.2fx%n", "batch scoring (rows/s)",
-                batchOurs, batchOursParallel, batchSmile, batchOursParallel / batchSmile);
-        System.out.printf(Locale.ROOT, "%-34s %14.2f %16s %16.2f %7.2fx%n", "single sample median (us)",
-                oneOursP50, "-", oneSmileP50, oneSmileP50 / oneOursP50);
-        System.out.printf(Locale.ROOT, "%-34s %14.2f %16s %16.2f %7.2fx%n", "single sample p99 (us)",
-                oneOursP99, "-", oneSmileP99, oneSmileP99 / oneOursP99);
-        System.out.printf(Locale.ROOT, "ratio: Smile / ours (fit, latency) or ours / Smile (throughput), each on %d "
-                + "threads for fit and batch (Smile's parallel streams, our executor); load average %.2f -> %.2f%n",
-                cores, loadBefore, loadAfter);
-        System.out.println("ours fit includes scoring every training row for the contamination threshold; "
-                + "Smile's fit has no threshold");
+        String all = cores + " threads";
+        System.out.printf(Locale.ROOT, "%n%-28s %12s %12s %7s   %12s %12s %7s%n", "", "ours", "Smile", "ratio",
+                "ours", "Smile", "ratio");
+        System.out.printf(Locale.ROOT, "%-28s %12s %12s %7s   %12s %12s %7s%n", "", "1 thread", "1 thread", "",
+                all, all, "");
+        System.out.printf(Locale.ROOT, "%-28s %12.1f %12.1f %6.1fx   %12.1f %12.1f %6.1fx%n", "fit (ms)",
+                fitOurs, fitSmile, fitSmile / fitOurs, fitOursParallel, fitSmileParallel,
+                fitSmileParallel / fitOursParallel);
+        System.out.printf(Locale.ROOT, "%-28s %,12.0f %,12.0f %6.1fx   %,12.0f %,12.0f %6.1fx%n", "batch scoring (rows/s)",
+                batchOurs, batchSmile, batchOurs / batchSmile, batchOursParallel, batchSmileParallel,
+                batchOursParallel / batchSmileParallel);
+        System.out.printf(Locale.ROOT, "%-28s %12.2f %12.2f %6.1fx%n", "single sample median (us)",
+                oneOursP50, oneSmileP50, oneSmileP50 / oneOursP50);
+        System.out.printf(Locale.ROOT, "%-28s %12.2f %12.2f %6.1fx%n", "single sample p99 (us)",
+                oneOursP99, oneSmileP99, oneSmileP99 / oneOursP99);
+        System.out.printf(Locale.ROOT, "ratio = how many times faster ours is. %s: our executor vs Smile's parallel "
+                + "streams; 1 thread: Smile's streams confined to the caller (fit) or one score(x) per row (batch).%n"
+                + "Our fit includes scoring every training row for the contamination threshold; Smile's fit has no "
+                + "threshold. Load average %.2f before, %.2f after.%n", all, loadBefore, loadAfter);
         return new Result().put("rows", rows).put("features", features).put("trees", trees)
-                .put("fit_ms", fitOurs).put("fit_parallel_ms", fitOursParallel).put("smile_fit_ms", fitSmile)
-                .put("batch_rows_s", Math.round(batchOurs)).put("batch_parallel_rows_s", Math.round(batchOursParallel))
-                .put("smile_batch_rows_s", Math.round(batchSmile)).put("batch_ratio", batchOursParallel / batchSmile)
+                .put("fit_ms", fitOurs).put("smile_fit_ms", fitSmile)
+                .put("fit_parallel_ms", fitOursParallel).put("smile_fit_parallel_ms", fitSmileParallel)
+                .put("batch_rows_s", Math.round(batchOurs)).put("smile_batch_rows_s", Math.round(batchSmile))
+                .put("batch_parallel_rows_s", Math.round(batchOursParallel))
+                .put("smile_batch_parallel_rows_s", Math.round(batchSmileParallel))
+                .put("batch_ratio", batchOurs / batchSmile)
+                .put("batch_parallel_ratio", batchOursParallel / batchSmileParallel)
                 .put("single_p50_us", oneOursP50).put("single_p99_us", oneOursP99)
                 .put("smile_single_p50_us", oneSmileP50).put("smile_single_p99_us", oneSmileP99)
                 .put("load_avg", loadAfter);
+    }
+
+    private static double rowsPerSecond(Map<String, RunResult> results, String name) {
+        return IForestSpeedJmh.PROBE_ROWS / (score(results, name) / 1e3);
     }
 
     private static RunResult get(Map<String, RunResult> results, String name) {

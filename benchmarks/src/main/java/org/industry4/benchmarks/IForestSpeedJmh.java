@@ -10,6 +10,7 @@ import org.industry4.anomaly.iforest.IsolationForestTrainer;
 import org.industry4.core.FeatureSchema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -26,8 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Data: {@code rows} training rows of a {@code features}-dimensional Gaussian blob with 1 % of
  * points far away, and {@link #PROBE_ROWS} other rows of the same kind to score. Smile's
- * {@code fit} and {@code score(double[][])} use parallel streams (every core); ours run in the
- * calling thread, or on an executor of every core for the {@code Parallel} variants.
+ * {@code fit} and {@code score(double[][])} use parallel streams (every core): the {@code Serial}
+ * variants confine them to one thread. Ours run in the calling thread, or on an executor of every
+ * core for the {@code Parallel} variants.
  */
 @State(Scope.Benchmark)
 public class IForestSpeedJmh {
@@ -114,6 +116,15 @@ public class IForestSpeedJmh {
         return fitSmile();
     }
 
+    /** Smile's fit with its parallel streams confined to the calling thread (common pool parallelism 0). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(jvmArgsPrepend = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0")
+    public smile.anomaly.IsolationForest fitSmileSerial() {
+        return fitSmile();
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -133,6 +144,18 @@ public class IForestSpeedJmh {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public double[] batchSmileParallel() {
         return smileModel.score(probe);
+    }
+
+    /** Smile one row at a time in the calling thread, as {@link #batchOurs()} runs. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public double[] batchSmileSerial() {
+        double[] out = new double[probe.length];
+        for (int i = 0; i < probe.length; i++) {
+            out[i] = smileModel.score(probe[i]);
+        }
+        return out;
     }
 
     @Benchmark

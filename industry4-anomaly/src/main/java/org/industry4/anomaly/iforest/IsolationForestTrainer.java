@@ -109,7 +109,7 @@ public final class IsolationForestTrainer {
         IsolationForestModel.join(tasks);
 
         IsolationForestModel unthresholded = new IsolationForestModel(schema, options, psi, Double.NaN, trees,
-                forest.feature, forest.cut, forest.leaf, planeSize, forest.planeFeature, forest.planeWeight);
+                forest.feature(), forest.cut(), forest.leaf(), planeSize, forest.planeFeature(), forest.planeWeight());
         double[] trainingScores = unthresholded.scoreAll(rows, executor);
         double threshold = quantile(trainingScores, 1.0 - options.contamination());
         IsolationForestModel model = unthresholded.withThreshold(threshold);
