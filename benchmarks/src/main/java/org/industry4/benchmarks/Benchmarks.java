@@ -18,6 +18,8 @@ public final class Benchmarks {
         register(new OpcUaIngestBenchmark());
         register(new DuckDbAppendBenchmark());
         register(new FaultClassifyBenchmark());
+        register(new IForestOddsBenchmark());
+        register(new IForestSpeedBenchmark());
     }
 
     private Benchmarks() {
