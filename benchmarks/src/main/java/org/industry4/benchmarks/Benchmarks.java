@@ -20,6 +20,7 @@ public final class Benchmarks {
         register(new FaultClassifyBenchmark());
         register(new IForestOddsBenchmark());
         register(new IForestSpeedBenchmark());
+        register(new AnomalySkabBenchmark());
     }
 
     private Benchmarks() {
