@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.industry4.anomaly.scale.RobustScaler;
 import org.industry4.anomaly.scale.Scaler;
 import org.industry4.anomaly.scale.ScalerFile;
@@ -21,8 +20,8 @@ import org.industry4.core.ModelFormatException;
 
 /**
  * Saves and loads an {@link AutoencoderModel} in a {@link ModelEnvelope} of type
- * {@value #MODEL_TYPE}. The threshold is stored, not recomputed, and the parameters are stored as
- * doubles, so a loaded model gives the same scores as the saved one.
+ * {@value #MODEL_TYPE}. The threshold is stored, not recomputed, and the weights are stored as
+ * doubles, so a loaded model gives bit-identical scores. Reading needs no native library.
  *
  * <h2>Payload version 1 (big-endian, as {@link DataOutputStream} writes)</h2>
  * <pre>
@@ -45,13 +44,17 @@ import org.industry4.core.ModelFormatException;
  * int      epochs, then epochs x (double trainLoss, double validationLoss)
  * int      bestEpoch
  * boolean  stoppedEarly
- * int      length, then length bytes    the network's DL4J configuration, UTF-8 JSON
- * int      count, then count x double   the network's parameters, DL4J's flattened order
+ * int      L                            network layers (2 e + 2)
+ * L x      int in, int out               layer widths
+ *          UTF activation                "IDENTITY" for the output layer, else the options' activation
+ *          in x out double               weights, row-major (input i, output o at i * out + o)
+ *          out double                    biases
  * </pre>
- * The network is written as its configuration and parameters rather than as DL4J's
- * {@code ModelSerializer} zip: the bytes are then the same for the same model (the zip stamps
- * times), reading needs no temporary file, and no updater state is kept (a loaded model scores; it
- * does not resume training). A load that fails leaves nothing allocated.
+ * The network is stored as its weights in this library's own layout rather than as DL4J's
+ * {@code ModelSerializer} zip: the bytes are the same for the same model (the zip stamps times),
+ * a file does not depend on DL4J's configuration JSON staying readable across DL4J versions, no
+ * updater state is kept (a model scores; it does not resume training), and loading allocates no
+ * native memory, so a failed load leaves nothing to free.
  */
 public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
 
@@ -67,11 +70,7 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
     public AutoencoderFile() {
     }
 
-    /**
-     * Writes {@code model} to {@code file} atomically.
-     *
-     * @throws IllegalStateException if the model is closed
-     */
+    /** Writes {@code model} to {@code file} atomically. */
     @Override
     public void write(AutoencoderModel model, Path file) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -79,22 +78,17 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
     }
 
     /**
-     * Reads a model; the caller owns it and closes it.
+     * Reads a model.
      *
-     * @throws ModelFormatException  if the file holds no autoencoder, a newer payload version, or a
-     *                               damaged or inconsistent payload
-     * @throws IllegalStateException if ND4J's native backend cannot load
+     * @throws ModelFormatException if the file holds no autoencoder, a newer payload version, or a
+     *                              damaged or inconsistent payload
      */
     @Override
     public AutoencoderModel read(Path file) throws IOException {
         return fromEnvelope(ModelEnvelope.read(file), file.toString());
     }
 
-    /**
-     * The envelope {@link #write} saves.
-     *
-     * @throws IllegalStateException if the model is closed
-     */
+    /** The envelope {@link #write} saves. */
     public static ModelEnvelope toEnvelope(AutoencoderModel model) {
         Objects.requireNonNull(model, "model");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -113,9 +107,7 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
             }
             out.writeInt(history.bestEpoch());
             out.writeBoolean(history.stoppedEarly());
-            synchronized (model) {
-                Networks.write(model.network(), out);
-            }
+            model.network().write(out);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
@@ -123,18 +115,16 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
     }
 
     /**
-     * The model in {@code envelope}; the caller owns it and closes it.
+     * The model in {@code envelope}.
      *
      * @param source names the input in error messages (a file name)
-     * @throws ModelFormatException  if the envelope holds another model type, a newer payload
-     *                               version, or a payload that is truncated, has trailing bytes or
-     *                               describes an invalid or inconsistent model
-     * @throws IllegalStateException if ND4J's native backend cannot load
+     * @throws ModelFormatException if the envelope holds another model type, a newer payload
+     *                              version, or a payload that is truncated, has trailing bytes or
+     *                              describes an invalid or inconsistent model
      */
     public static AutoencoderModel fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
         FeatureSchema schema = envelope.schema();
-        MultiLayerNetwork network = null;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(envelope.payload()))) {
             int p = in.readInt();
             if (p != schema.size()) {
@@ -154,16 +144,12 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
                         + " but holds a " + scaler.getClass().getSimpleName());
             }
             TrainingHistory history = readHistory(in, source);
-            Networks.ensureLoaded();
-            network = Networks.read(in, source);
-            requireShape(network, options, p, source);
+            DenseNetwork network = DenseNetwork.read(in, source);
             if (in.available() > 0) {
                 throw new ModelFormatException(source + " has " + in.available()
                         + " unexpected bytes after the autoencoder payload");
             }
-            AutoencoderModel model = new AutoencoderModel(schema, scaler, network, threshold, options, history);
-            network = null;
-            return model;
+            return new AutoencoderModel(schema, scaler, network, threshold, options, history);
         } catch (EOFException e) {
             throw new ModelFormatException(source + " has a truncated autoencoder payload", e);
         } catch (IllegalArgumentException e) {
@@ -172,10 +158,6 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
             throw e;
         } catch (IOException e) {
             throw new ModelFormatException(source + " has an unreadable autoencoder payload: " + e.getMessage(), e);
-        } finally {
-            if (network != null) {
-                network.close();
-            }
         }
     }
 
@@ -244,29 +226,6 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
         int bestEpoch = in.readInt();
         boolean stoppedEarly = in.readBoolean();
         return new TrainingHistory(losses, bestEpoch, stoppedEarly, trainingRows, validationRows);
-    }
-
-    /** The network must be the dense autoencoder the options describe for {@code p} features. */
-    private static void requireShape(MultiLayerNetwork network, AutoencoderOptions options, int p, String source)
-            throws ModelFormatException {
-        List<Integer> widths = new ArrayList<>(options.encoderSizes());
-        widths.add(options.latentSizeFor(p));
-        for (int i = options.encoderSizes().size() - 1; i >= 0; i--) {
-            widths.add(options.encoderSizes().get(i));
-        }
-        widths.add(p);
-        List<Long> actual = new ArrayList<>();
-        for (int i = 0; i < network.getnLayers(); i++) {
-            actual.add((long) network.layerSize(i));
-        }
-        boolean matches = network.getnLayers() == widths.size() && network.layerInputSize(0) == p;
-        for (int i = 0; matches && i < widths.size(); i++) {
-            matches = actual.get(i) == widths.get(i).longValue();
-        }
-        if (!matches) {
-            throw new ModelFormatException(source + " has a network of layer widths " + actual + " for input "
-                    + network.layerInputSize(0) + ", but its options describe " + widths + " for " + p + " features");
-        }
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String source)

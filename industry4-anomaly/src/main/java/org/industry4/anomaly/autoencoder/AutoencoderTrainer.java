@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  *   <li>The scaler ({@link AutoencoderOptions#scaler()}) is fitted on the training rows only; the
  *   network sees scaled rows and reconstructs them in the scaled space.</li>
  *   <li>Each epoch visits the training rows once in an order drawn from the seed, in minibatches of
- *   {@link AutoencoderOptions#batchSize()}, with Adam on the mean squared reconstruction error.
- *   After each epoch the validation loss (the mean score of the validation rows) is computed and
- *   logged at INFO with the training loss. When it has not fallen below its best for
- *   {@link AutoencoderOptions#patience()} epochs, training stops; the parameters of the best epoch
- *   are restored.</li>
+ *   {@link AutoencoderOptions#batchSize()}, with DL4J's Adam on the mean squared reconstruction
+ *   error. After each epoch the parameters are copied into Java arrays and the validation loss (the
+ *   mean score of the validation rows under that copy, exactly as the model will score) is logged
+ *   at INFO with the training loss. When it has not fallen below its best for
+ *   {@link AutoencoderOptions#patience()} epochs, training stops; the best epoch's copy is kept.</li>
  *   <li>The threshold is {@link AutoencoderOptions#threshold()} applied to the validation rows'
  *   scores under the kept network. The same rows chose the epoch, which biases their errors
  *   slightly low; the effect is small for a loss averaged over many rows, and the tests measure the
@@ -43,9 +43,17 @@ import org.slf4j.LoggerFactory;
  * BLAS (OpenBLAS) may pick other kernels or summation orders on another CPU, so bits can differ
  * across machines; the threshold rule and the tests do not depend on those last bits.
  *
- * <p>Training runs in the calling thread (ND4J parallelises the matrix products itself). Native
- * memory: every array the trainer creates is closed; if training fails, the network is closed
- * before the exception leaves {@link #fit}.
+ * <h2>DL4J and native memory</h2>
+ * Training runs in the calling thread (ND4J parallelises the matrix products itself, with
+ * {@code OMP_NUM_THREADS} threads; for these small networks one thread is often faster). The DL4J
+ * network lives only inside {@link #fit}: every array the trainer creates is closed and the network
+ * is closed before {@code fit} returns or throws; the model it returns is plain Java. With
+ * {@code -Dorg.bytedeco.javacpp.nopointergc=true} a training step is about 3.5x faster, but DL4J
+ * 1.0.0-M2.1 itself then leaves native memory unfreed on every step (measured: about 100 KB per
+ * minibatch, so some 250 MB for the default network on 1,500 rows; running the steps inside an
+ * ND4J workspace does not help), which only JavaCPP's pointer garbage collection, the default,
+ * reclaims. A long-running service that retrains often should keep the default or train in a
+ * separate process.
  */
 public final class AutoencoderTrainer {
 
@@ -72,8 +80,7 @@ public final class AutoencoderTrainer {
     }
 
     /**
-     * Trains an autoencoder on rows of normal operation (not modified). The caller owns the returned
-     * model and closes it to free its native memory.
+     * Trains an autoencoder on rows of normal operation (not modified).
      *
      * @param rows   one row per observation, each in schema order, all finite
      * @param schema the features; at least 2
@@ -138,75 +145,81 @@ public final class AutoencoderTrainer {
                 options.encoderSizes(), latent, reversed(options.encoderSizes()), n, validation, p);
         MultiLayerNetwork network = Networks.dense(p, options.encoderSizes(), latent, options.activation(),
                 options.learningRate(), networkSeed);
+        Trained trained;
         try {
-            TrainingHistory history = train(network, train, valid, random.split());
-            double threshold = options.threshold().threshold(Networks.meanSquaredErrors(network, valid));
-            LOG.info("autoencoder kept epoch {} of {} (validation loss {}), threshold {} ({})",
-                    history.bestEpoch(), history.epochs().size(), history.bestValidationLoss(), threshold,
-                    options.threshold());
-            AutoencoderModel model = new AutoencoderModel(schema, scaler, network, threshold, options, history);
-            network = null;
-            return model;
+            trained = train(network, train, valid, random.split());
         } finally {
-            if (network != null) {
-                network.close();
-            }
+            network.close();
         }
+        double[] errors = new double[valid.length];
+        for (int r = 0; r < valid.length; r++) {
+            errors[r] = trained.network().meanSquaredError(valid[r]);
+        }
+        double threshold = options.threshold().threshold(errors);
+        TrainingHistory history = trained.history();
+        LOG.info("autoencoder kept epoch {} of {} (validation loss {}), threshold {} ({})", history.bestEpoch(),
+                history.epochs().size(), history.bestValidationLoss(), threshold, options.threshold());
+        return new AutoencoderModel(schema, scaler, trained.network(), threshold, options, history);
     }
 
-    private TrainingHistory train(MultiLayerNetwork network, double[][] train, double[][] valid,
-                                  SplittableRandom shuffle) {
+    /** The kept network, copied out of DL4J, and how training went. */
+    private record Trained(DenseNetwork network, TrainingHistory history) {
+    }
+
+    private Trained train(MultiLayerNetwork network, double[][] train, double[][] valid, SplittableRandom shuffle) {
         List<TrainingHistory.EpochLoss> epochs = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
+        DenseNetwork bestNetwork = null;
         int bestEpoch = 0;
         int sinceBest = 0;
         boolean stoppedEarly = false;
         int batch = options.batchSize();
         double[][] batchRows = new double[Math.min(batch, train.length)][];
-        INDArray bestParams = network.params().dup();
-        try {
-            for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
-                int[] order = permutation(train.length, shuffle);
-                double lossSum = 0;
-                for (int from = 0; from < train.length; from += batch) {
-                    int to = Math.min(train.length, from + batch);
-                    for (int i = from; i < to; i++) {
-                        batchRows[i - from] = train[order[i]];
-                    }
-                    try (INDArray x = Networks.matrix(batchRows, 0, to - from)) {
-                        network.fit(x, x);
-                    }
-                    lossSum += network.score() * (to - from);
+        for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+            int[] order = permutation(train.length, shuffle);
+            double lossSum = 0;
+            for (int from = 0; from < train.length; from += batch) {
+                int to = Math.min(train.length, from + batch);
+                for (int i = from; i < to; i++) {
+                    batchRows[i - from] = train[order[i]];
                 }
-                double trainLoss = lossSum / train.length;
-                double validationLoss = mean(Networks.meanSquaredErrors(network, valid));
-                if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                    throw new IllegalStateException("autoencoder training diverged at epoch " + epoch
-                            + " (training loss " + trainLoss + ", validation loss " + validationLoss
-                            + "); lower the learningRate (" + options.learningRate() + ")");
+                try (INDArray x = Networks.matrix(batchRows, 0, to - from)) {
+                    network.fit(x, x);
                 }
-                epochs.add(new TrainingHistory.EpochLoss(epoch, trainLoss, validationLoss));
-                if (validationLoss < best) {
-                    best = validationLoss;
-                    bestEpoch = epoch;
-                    sinceBest = 0;
-                    bestParams.assign(network.params());
-                } else {
-                    sinceBest++;
-                }
-                LOG.info("epoch {}/{}: training loss {}, validation loss {} (best {} at epoch {})", epoch,
-                        options.maxEpochs(), String.format("%.6f", trainLoss), String.format("%.6f", validationLoss),
-                        String.format("%.6f", best), bestEpoch);
-                if (sinceBest >= options.patience() && epoch < options.maxEpochs()) {
-                    stoppedEarly = true;
-                    break;
-                }
+                lossSum += network.score() * (to - from);
             }
-            network.setParams(bestParams);
-        } finally {
-            bestParams.close();
+            double trainLoss = lossSum / train.length;
+            // Validation runs the Java forward pass that will score, on a copy of this epoch's parameters.
+            DenseNetwork current = DenseNetwork.copyOf(network, options.activation());
+            double validationLoss = 0;
+            for (double[] z : valid) {
+                validationLoss += current.meanSquaredError(z);
+            }
+            validationLoss /= valid.length;
+            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
+                throw new IllegalStateException("autoencoder training diverged at epoch " + epoch
+                        + " (training loss " + trainLoss + ", validation loss " + validationLoss
+                        + "); lower the learningRate (" + options.learningRate() + ")");
+            }
+            epochs.add(new TrainingHistory.EpochLoss(epoch, trainLoss, validationLoss));
+            if (validationLoss < best) {
+                best = validationLoss;
+                bestEpoch = epoch;
+                bestNetwork = current;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            LOG.info("epoch {}/{}: training loss {}, validation loss {} (best {} at epoch {})", epoch,
+                    options.maxEpochs(), String.format("%.6f", trainLoss), String.format("%.6f", validationLoss),
+                    String.format("%.6f", best), bestEpoch);
+            if (sinceBest >= options.patience() && epoch < options.maxEpochs()) {
+                stoppedEarly = true;
+                break;
+            }
         }
-        return new TrainingHistory(epochs, bestEpoch, stoppedEarly, train.length, valid.length);
+        return new Trained(bestNetwork,
+                new TrainingHistory(epochs, bestEpoch, stoppedEarly, train.length, valid.length));
     }
 
     private static List<Integer> reversed(List<Integer> sizes) {

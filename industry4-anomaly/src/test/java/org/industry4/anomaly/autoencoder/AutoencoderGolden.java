@@ -30,7 +30,8 @@ final class AutoencoderGolden {
         double[][] rows = new double[60][];
         for (int i = 0; i < rows.length; i++) {
             double a = random.nextDouble(-1, 1);
-            rows[i] = new double[] {a, 2 * a + 0.05 * random.nextDouble(-1, 1), a * a + 0.05 * random.nextDouble(-1, 1)};
+            rows[i] = new double[] {a, 2 * a + 0.05 * random.nextDouble(-1, 1),
+                    a * a + 0.05 * random.nextDouble(-1, 1)};
         }
         return rows;
     }
@@ -41,12 +42,11 @@ final class AutoencoderGolden {
     }
 
     public static void main(String[] args) throws IOException {
-        try (AutoencoderModel model = new AutoencoderTrainer(options()).fit(rows(), SCHEMA)) {
-            new AutoencoderFile().write(model, Path.of(args[0]));
-            System.out.println("threshold " + model.threshold());
-            for (double[] probe : probes()) {
-                System.out.println(model.score(probe) + ",");
-            }
+        AutoencoderModel model = new AutoencoderTrainer(options()).fit(rows(), SCHEMA);
+        new AutoencoderFile().write(model, Path.of(args[0]));
+        System.out.println("threshold " + model.threshold());
+        for (double[] probe : probes()) {
+            System.out.println(model.score(probe) + ",");
         }
     }
 }

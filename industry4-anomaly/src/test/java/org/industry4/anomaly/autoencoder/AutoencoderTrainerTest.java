@@ -60,11 +60,10 @@ class AutoencoderTrainerTest {
     void aTargetFalseAlarmRateIsMetOnFreshNormalData() {
         AutoencoderOptions options = new AutoencoderOptions().withThreshold(ThresholdRule.falseAlarmRate(0.05))
                 .withValidation(0.3, AutoencoderOptions.ValidationSplit.RANDOM).withEpochs(60, 10);
-        try (AutoencoderModel model = new AutoencoderTrainer(options).fit(ManifoldData.normal(1000, 5), SCHEMA)) {
-            double[] scores = model.scoreAll(ManifoldData.normal(5000, 6));
-            double rate = Arrays.stream(scores).filter(s -> s > model.threshold()).count() / (double) scores.length;
-            assertTrue(rate > 0.02 && rate < 0.09, "false-alarm rate " + rate + " for a target of 0.05");
-        }
+        AutoencoderModel model = new AutoencoderTrainer(options).fit(ManifoldData.normal(1000, 5), SCHEMA);
+        double[] scores = model.scoreAll(ManifoldData.normal(5000, 6));
+        double rate = Arrays.stream(scores).filter(s -> s > model.threshold()).count() / (double) scores.length;
+        assertTrue(rate > 0.02 && rate < 0.09, "false-alarm rate " + rate + " for a target of 0.05");
     }
 
     @Test
@@ -130,13 +129,12 @@ class AutoencoderTrainerTest {
     @Test
     void trainingStopsEarlyAndKeepsTheBestEpoch() {
         AutoencoderOptions options = QUICK.withLearningRate(0.05).withEpochs(300, 3);
-        try (AutoencoderModel model = new AutoencoderTrainer(options).fit(ManifoldData.normal(200, 8), SCHEMA)) {
-            TrainingHistory h = model.history();
-            assertTrue(h.stoppedEarly(), "stopped early after " + h.epochs().size() + " epochs");
-            assertEquals(h.bestEpoch() + 3, h.epochs().size());
-            for (TrainingHistory.EpochLoss e : h.epochs().subList(h.bestEpoch(), h.epochs().size())) {
-                assertTrue(e.validationLoss() >= h.bestValidationLoss());
-            }
+        AutoencoderModel model = new AutoencoderTrainer(options).fit(ManifoldData.normal(200, 8), SCHEMA);
+        TrainingHistory h = model.history();
+        assertTrue(h.stoppedEarly(), "stopped early after " + h.epochs().size() + " epochs");
+        assertEquals(h.bestEpoch() + 3, h.epochs().size());
+        for (TrainingHistory.EpochLoss e : h.epochs().subList(h.bestEpoch(), h.epochs().size())) {
+            assertTrue(e.validationLoss() >= h.bestValidationLoss());
         }
     }
 
@@ -144,15 +142,14 @@ class AutoencoderTrainerTest {
     void theSameSeedGivesTheSameModelAndAnotherSeedAnother() {
         double[][] rows = ManifoldData.normal(200, 9);
         double[][] probes = ManifoldData.normal(50, 10);
-        try (AutoencoderModel a = new AutoencoderTrainer(QUICK).fit(rows, SCHEMA);
-             AutoencoderModel b = new AutoencoderTrainer(QUICK).fit(rows, SCHEMA);
-             AutoencoderModel c = new AutoencoderTrainer(QUICK.withSeed(43)).fit(rows, SCHEMA)) {
-            assertArrayEquals(a.scoreAll(probes), b.scoreAll(probes));
-            assertEquals(a.threshold(), b.threshold());
-            assertEquals(a.history(), b.history());
-            assertFalse(Arrays.equals(a.scoreAll(probes), c.scoreAll(probes)));
-            assertNotEquals(a.threshold(), c.threshold());
-        }
+        AutoencoderModel a = new AutoencoderTrainer(QUICK).fit(rows, SCHEMA);
+        AutoencoderModel b = new AutoencoderTrainer(QUICK).fit(rows, SCHEMA);
+        AutoencoderModel c = new AutoencoderTrainer(QUICK.withSeed(43)).fit(rows, SCHEMA);
+        assertArrayEquals(a.scoreAll(probes), b.scoreAll(probes));
+        assertEquals(a.threshold(), b.threshold());
+        assertEquals(a.history(), b.history());
+        assertFalse(Arrays.equals(a.scoreAll(probes), c.scoreAll(probes)));
+        assertNotEquals(a.threshold(), c.threshold());
     }
 
     @Test
@@ -171,21 +168,19 @@ class AutoencoderTrainerTest {
             }
         }
         AutoencoderOptions options = QUICK.withEpochs(30, 30);
-        try (AutoencoderModel random = new AutoencoderTrainer(options).fit(ordered, SCHEMA);
-             AutoencoderModel last = new AutoencoderTrainer(
-                     options.withValidation(0.2, AutoencoderOptions.ValidationSplit.LAST)).fit(ordered, SCHEMA)) {
-            assertEquals(40, last.history().validationRows());
-            assertTrue(last.history().bestValidationLoss() > 3 * random.history().bestValidationLoss(),
-                    last.history().bestValidationLoss() + " vs " + random.history().bestValidationLoss());
-        }
+        AutoencoderModel random = new AutoencoderTrainer(options).fit(ordered, SCHEMA);
+        AutoencoderModel last = new AutoencoderTrainer(
+                options.withValidation(0.2, AutoencoderOptions.ValidationSplit.LAST)).fit(ordered, SCHEMA);
+        assertEquals(40, last.history().validationRows());
+        assertTrue(last.history().bestValidationLoss() > 3 * random.history().bestValidationLoss(),
+                last.history().bestValidationLoss() + " vs " + random.history().bestValidationLoss());
     }
 
     @Test
     void aRobustScalerCanBeChosen() {
         AutoencoderOptions options = QUICK.withScaler(AutoencoderOptions.ScalerKind.ROBUST);
-        try (AutoencoderModel model = new AutoencoderTrainer(options).fit(ManifoldData.normal(200, 12), SCHEMA)) {
-            assertTrue(model.scaler() instanceof org.industry4.anomaly.scale.RobustScaler);
-        }
+        AutoencoderModel model = new AutoencoderTrainer(options).fit(ManifoldData.normal(200, 12), SCHEMA);
+        assertTrue(model.scaler() instanceof org.industry4.anomaly.scale.RobustScaler);
     }
 
     @Test

@@ -2,8 +2,7 @@ package org.industry4.anomaly.autoencoder;
 
 /**
  * One autoencoder trained with the default options on {@link ManifoldData}, shared by the test
- * classes that only score (training takes seconds). Never closed: the test JVM's exit frees it.
- * Tests that close a model train their own.
+ * classes that only score (training takes seconds).
  */
 final class SharedModel {
 
