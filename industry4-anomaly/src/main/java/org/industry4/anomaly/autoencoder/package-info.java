@@ -1,0 +1,12 @@
+/**
+ * Autoencoder anomaly detection: a dense autoencoder trained with DeepLearning4J (CPU) on normal
+ * operation only, whose reconstruction error is the anomaly score, with a threshold from held-out
+ * normal rows and per-sensor contributions.
+ *
+ * <p>{@link org.industry4.anomaly.autoencoder.AutoencoderTrainer} fits an
+ * {@link org.industry4.anomaly.autoencoder.AutoencoderModel} (plain Java, immutable, thread-safe);
+ * {@link org.industry4.anomaly.autoencoder.AutoencoderFile} saves and loads it;
+ * {@link org.industry4.anomaly.autoencoder.SlidingWindows} turns a multivariate series into rows of
+ * its last {@code w} samples, for an autoencoder that sees time.
+ */
+package org.industry4.anomaly.autoencoder;
