@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.industry4.anomaly.autoencoder.AutoencoderModel;
+import org.industry4.anomaly.autoencoder.AutoencoderOptions;
+import org.industry4.anomaly.autoencoder.AutoencoderTrainer;
+import org.industry4.anomaly.autoencoder.SlidingWindows;
 import org.industry4.anomaly.iforest.IsolationForestModel;
 import org.industry4.anomaly.iforest.IsolationForestOptions;
 import org.industry4.anomaly.iforest.IsolationForestTrainer;
@@ -17,6 +21,7 @@ import org.industry4.anomaly.spc.PcaSpcModel;
 import org.industry4.anomaly.spc.PcaSpcOptions;
 import org.industry4.anomaly.spc.PcaSpcTrainer;
 import org.industry4.anomaly.spc.SpcStatistics;
+import org.industry4.core.FeatureSchema;
 
 /**
  * {@code anomaly-skab}: every detector of {@code industry4-anomaly} on the Skoltech Anomaly
@@ -130,6 +135,11 @@ final class AnomalySkabBenchmark implements Benchmark {
         list.add(iforest("Isolation Forest", new IsolationForestOptions().withSeed(seed), false, "Isolation forest"));
         list.add(iforest("Extended Isolation Forest", new IsolationForestOptions().withSeed(seed)
                 .withExtensionLevel(SkabData.SENSORS.size() - 1), true, null));
+        AutoencoderOptions validateOnLast = new AutoencoderOptions().withSeed(seed)
+                .withValidation(0.2, AutoencoderOptions.ValidationSplit.LAST);
+        list.add(autoencoder("Autoencoder (rows)", validateOnLast, 1, "Vanilla AE"));
+        list.add(autoencoder("Autoencoder (windows of 10 rows)", validateOnLast.withLayers(List.of(64), 16), 10,
+                "Conv-AE"));
         return list;
     }
 
@@ -192,6 +202,46 @@ final class AnomalySkabBenchmark implements Benchmark {
                 boolean[] out = new boolean[te.length];
                 for (int i = 0; i < te.length; i++) {
                     out[i] = model.isAnomaly(te[i]);
+                }
+                return out;
+            }
+        };
+    }
+
+    /**
+     * A dense autoencoder on rows ({@code window} 1) or on the last {@code window} rows of the 8
+     * sensors, alarming when the trailing median of 5 scores exceeds the model's own threshold (the
+     * 99th percentile of the validation reconstruction error): causal, so it could run online. The
+     * windowed variant is compared with SKAB's Conv-AE, which also sees windows of rows.
+     */
+    private static Detector autoencoder(String name, AutoencoderOptions options, int window, String published) {
+        return new Detector() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String published() {
+                return published;
+            }
+
+            @Override
+            public boolean[] predict(double[][] train, double[][] test) {
+                FeatureSchema schema = SlidingWindows.schema(SkabData.SCHEMA, window);
+                AutoencoderModel model = new AutoencoderTrainer(options)
+                        .fit(SlidingWindows.windows(train, window), schema);
+                double[][] all = new double[train.length + test.length][];
+                System.arraycopy(train, 0, all, 0, train.length);
+                System.arraycopy(test, 0, all, train.length, test.length);
+                double[] scores = new double[test.length];
+                for (int i = 0; i < test.length; i++) {
+                    scores[i] = model.score(SlidingWindows.window(all, train.length + i, window));
+                }
+                boolean[] out = new boolean[test.length];
+                int k = 5;
+                for (int i = k - 1; i < test.length; i++) {
+                    out[i] = median(scores, i - k + 1, i + 1) > model.threshold();
                 }
                 return out;
             }
