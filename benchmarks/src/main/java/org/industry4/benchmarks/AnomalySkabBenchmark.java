@@ -38,6 +38,8 @@ import org.industry4.core.FeatureSchema;
 final class AnomalySkabBenchmark implements Benchmark {
 
     static final int TRAIN_ROWS = 400;
+    /** The trailing median that smooths scores before they are compared with a limit. */
+    static final int MEDIAN_OF = 5;
 
     /** SKAB's published outlier-detection leaderboard rows: F1, FAR %, MAR %. */
     static final Map<String, double[]> PUBLISHED = Map.of(
@@ -47,14 +49,21 @@ final class AnomalySkabBenchmark implements Benchmark {
             "Vanilla AE", new double[] {0.39, 2.59, 75.15},
             "Isolation forest", new double[] {0.29, 2.56, 82.89});
 
-    /** A detector under the protocol: fit on the training rows, predict every test row. */
-    interface Detector {
-        String name();
-
-        /** The leaderboard row it compares with, or null. */
-        String published();
-
+    /** How a detector fits on the training rows and predicts every test row. */
+    interface Predictor {
         boolean[] predict(double[][] train, double[][] test);
+    }
+
+    /**
+     * A detector under the protocol.
+     *
+     * @param published the leaderboard row it compares with, or null
+     */
+    record Detector(String name, String published, Predictor predictor) {
+
+        boolean[] predict(double[][] train, double[][] test) {
+            return predictor.predict(train, test);
+        }
     }
 
     @Override
@@ -144,68 +153,43 @@ final class AnomalySkabBenchmark implements Benchmark {
     }
 
     private static Detector spc(String name, PcaSpcOptions options, boolean withQ, String published) {
-        return new Detector() {
-            @Override
-            public String name() {
-                return name;
+        return new Detector(name, published, (train, test) -> {
+            PcaSpcModel model = new PcaSpcTrainer(options).fit(train, SkabData.SCHEMA);
+            double[] t2 = new double[test.length];
+            double[] q = new double[test.length];
+            for (int i = 0; i < test.length; i++) {
+                SpcStatistics s = model.statistics(test[i]);
+                t2[i] = s.t2();
+                q[i] = s.q();
             }
-
-            @Override
-            public String published() {
-                return published;
-            }
-
-            @Override
-            public boolean[] predict(double[][] train, double[][] test) {
-                PcaSpcModel model = new PcaSpcTrainer(options).fit(train, SkabData.SCHEMA);
-                double[] t2 = new double[test.length];
-                double[] q = new double[test.length];
-                for (int i = 0; i < test.length; i++) {
-                    SpcStatistics s = model.statistics(test[i]);
-                    t2[i] = s.t2();
-                    q[i] = s.q();
+            boolean[] out = medianAbove(t2, model.t2Limit());
+            if (withQ) {
+                boolean[] qOut = medianAbove(q, model.qLimit());
+                for (int i = 0; i < out.length; i++) {
+                    out[i] |= qOut[i];
                 }
-                boolean[] out = new boolean[test.length];
-                int w = 5;
-                for (int i = w - 1; i < test.length; i++) {
-                    out[i] = median(t2, i - w + 1, i + 1) > model.t2Limit()
-                            || (withQ && median(q, i - w + 1, i + 1) > model.qLimit());
-                }
-                return out;
             }
-        };
+            return out;
+        });
     }
 
     private static Detector iforest(String name, IsolationForestOptions options, boolean standardise, String published) {
-        return new Detector() {
-            @Override
-            public String name() {
-                return name;
+        return new Detector(name, published, (train, test) -> {
+            double[][] tr = train;
+            double[][] te = test;
+            if (standardise) {
+                Scaler scaler = StandardScaler.fit(train, SkabData.SCHEMA);
+                tr = scaler.transformAll(train);
+                te = scaler.transformAll(test);
             }
-
-            @Override
-            public String published() {
-                return published;
+            IsolationForestModel model = new IsolationForestTrainer(options.withContamination(0.01))
+                    .fit(tr, SkabData.SCHEMA);
+            boolean[] out = new boolean[te.length];
+            for (int i = 0; i < te.length; i++) {
+                out[i] = model.isAnomaly(te[i]);
             }
-
-            @Override
-            public boolean[] predict(double[][] train, double[][] test) {
-                double[][] tr = train;
-                double[][] te = test;
-                if (standardise) {
-                    Scaler scaler = StandardScaler.fit(train, SkabData.SCHEMA);
-                    tr = scaler.transformAll(train);
-                    te = scaler.transformAll(test);
-                }
-                IsolationForestModel model = new IsolationForestTrainer(options.withContamination(0.01))
-                        .fit(tr, SkabData.SCHEMA);
-                boolean[] out = new boolean[te.length];
-                for (int i = 0; i < te.length; i++) {
-                    out[i] = model.isAnomaly(te[i]);
-                }
-                return out;
-            }
-        };
+            return out;
+        });
     }
 
     /**
@@ -215,37 +199,31 @@ final class AnomalySkabBenchmark implements Benchmark {
      * windowed variant is compared with SKAB's Conv-AE, which also sees windows of rows.
      */
     private static Detector autoencoder(String name, AutoencoderOptions options, int window, String published) {
-        return new Detector() {
-            @Override
-            public String name() {
-                return name;
+        return new Detector(name, published, (train, test) -> {
+            FeatureSchema schema = SlidingWindows.schema(SkabData.SCHEMA, window);
+            AutoencoderModel model = new AutoencoderTrainer(options)
+                    .fit(SlidingWindows.windows(train, window), schema);
+            double[][] all = new double[train.length + test.length][];
+            System.arraycopy(train, 0, all, 0, train.length);
+            System.arraycopy(test, 0, all, train.length, test.length);
+            double[] scores = new double[test.length];
+            for (int i = 0; i < test.length; i++) {
+                scores[i] = model.score(SlidingWindows.window(all, train.length + i, window));
             }
+            return medianAbove(scores, model.threshold());
+        });
+    }
 
-            @Override
-            public String published() {
-                return published;
-            }
-
-            @Override
-            public boolean[] predict(double[][] train, double[][] test) {
-                FeatureSchema schema = SlidingWindows.schema(SkabData.SCHEMA, window);
-                AutoencoderModel model = new AutoencoderTrainer(options)
-                        .fit(SlidingWindows.windows(train, window), schema);
-                double[][] all = new double[train.length + test.length][];
-                System.arraycopy(train, 0, all, 0, train.length);
-                System.arraycopy(test, 0, all, train.length, test.length);
-                double[] scores = new double[test.length];
-                for (int i = 0; i < test.length; i++) {
-                    scores[i] = model.score(SlidingWindows.window(all, train.length + i, window));
-                }
-                boolean[] out = new boolean[test.length];
-                int k = 5;
-                for (int i = k - 1; i < test.length; i++) {
-                    out[i] = median(scores, i - k + 1, i + 1) > model.threshold();
-                }
-                return out;
-            }
-        };
+    /**
+     * Whether the trailing median of {@value #MEDIAN_OF} values exceeds {@code limit}, per row; the
+     * first rows, with fewer values behind them, are normal.
+     */
+    static boolean[] medianAbove(double[] values, double limit) {
+        boolean[] out = new boolean[values.length];
+        for (int i = MEDIAN_OF - 1; i < values.length; i++) {
+            out[i] = median(values, i - MEDIAN_OF + 1, i + 1) > limit;
+        }
+        return out;
     }
 
     static double median(double[] values, int from, int to) {
