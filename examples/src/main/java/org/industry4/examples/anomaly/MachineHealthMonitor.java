@@ -92,8 +92,9 @@ import org.industry4.opcua.sim.SimulationOptions;
  *   serves the gate only.</li>
  * </ul>
  * Slow normal drifts (tool change, bearing wear, heat) move the machine away from what the model
- * learnt: in our trials (seeds 1, 2, 3, 7, 11, 42) the first false alarm came after six to eight and a half minutes of
- * monitoring. A deployment retrains on a sliding history, say every few minutes.
+ * learnt: in our trials (seeds 1, 2, 3, 7, 11, 42) the first false alarm came after six to eight
+ * and a half minutes of monitoring. A deployment retrains on a sliding history, say every few
+ * minutes.
  *
  * <pre>
  * mvn -q -pl examples -am -DskipTests package exec:java -Dexec.mainClass=org.industry4.examples.anomaly.MachineHealthMonitor
