@@ -165,7 +165,8 @@ public final class ConvAutoencoderTrainer {
                 try (INDArray x = ConvNetwork.input(windows, order, from, to)) {
                     network.fit(x, x);
                 }
-                lossSum += network.score() * (to - from);
+                // DL4J's CnnLossLayer score sums the per-step mean over channels across the steps.
+                lossSum += network.score() / options.window() * (to - from);
             }
             double trainLoss = lossSum / training;
             ConvNetwork current = ConvNetwork.copyOf(network, options, p);
