@@ -8,5 +8,11 @@
  * {@link org.industry4.anomaly.autoencoder.AutoencoderFile} saves and loads it;
  * {@link org.industry4.anomaly.autoencoder.SlidingWindows} turns a multivariate series into rows of
  * its last {@code w} samples, for an autoencoder that sees time.
+ *
+ * <p>{@link org.industry4.anomaly.autoencoder.ConvAutoencoderTrainer} fits SKAB's 1-D convolutional
+ * autoencoder over windows of rows, a
+ * {@link org.industry4.anomaly.autoencoder.ConvAutoencoderModel} scoring window rows of the same
+ * layout (plain Java as well); {@link org.industry4.anomaly.autoencoder.ConvAutoencoderFile} saves
+ * and loads it.
  */
 package org.industry4.anomaly.autoencoder;
