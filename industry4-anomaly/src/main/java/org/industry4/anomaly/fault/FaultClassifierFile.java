@@ -1,10 +1,7 @@
 package org.industry4.anomaly.fault;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +10,7 @@ import java.util.Objects;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads a {@link FaultClassifierModel} in a {@link ModelEnvelope} of type
@@ -59,8 +57,7 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
     /** The envelope holding {@code model}. */
     public static ModelEnvelope toEnvelope(FaultClassifierModel model) {
         Objects.requireNonNull(model, "model");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] payload = ModelPayload.write(out -> {
             out.writeInt(model.schema().size());
             out.writeInt(model.classes().size());
             for (String c : model.classes()) {
@@ -86,10 +83,8 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             writeDoubles(out, model.importanceArray());
             writeDoubles(out, model.lowArray());
             writeDoubles(out, model.highArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), bytes.toByteArray());
+        });
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), payload);
     }
 
     /**
@@ -102,15 +97,14 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
      */
     public static FaultClassifierModel fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
-        byte[] payload = envelope.payload();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+        return ModelPayload.read(envelope, source, in -> {
             int d = in.readInt();
             if (d != envelope.schema().size()) {
                 throw new ModelFormatException(source + " has a " + MODEL_TYPE + " payload of " + d
                         + " features but a schema of " + envelope.schema().size());
             }
             int k = in.readInt();
-            if (k < 2 || k > payload.length) {
+            if (k < 2 || k > in.available()) {
                 throw new ModelFormatException(source + " has an invalid class count " + k);
             }
             List<String> classes = new ArrayList<>(k);
@@ -128,7 +122,7 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             int nodes = in.readInt();
             int leaves = in.readInt();
             long needed = 4L * trees + (4L + 8 + 4 + 4) * nodes + 8L * leaves * k + 8L * d + 16L * k * d;
-            if (trees < 1 || nodes < 1 || leaves < 1 || needed > payload.length) {
+            if (trees < 1 || nodes < 1 || leaves < 1 || needed > in.available()) {
                 throw new ModelFormatException(source + " has a truncated " + MODEL_TYPE + " payload");
             }
             FaultClassifierOptions options;
@@ -147,25 +141,9 @@ public final class FaultClassifierFile implements ModelFile<FaultClassifierModel
             double[] importances = readDoubles(in, d);
             double[] low = readDoubles(in, k * d);
             double[] high = readDoubles(in, k * d);
-            int extra = in.available();
-            if (extra > 0) {
-                throw new ModelFormatException(source + " has " + extra + " unexpected bytes after the " + MODEL_TYPE
-                        + " payload");
-            }
-            try {
-                return new FaultClassifierModel(envelope.schema(), classes, options, trainingRows, roots, feature,
-                        threshold, left, right, distributions, importances, low, high);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(source + " holds an invalid " + MODEL_TYPE + " model: " + e.getMessage(),
-                        e);
-            }
-        } catch (EOFException e) {
-            throw new ModelFormatException(source + " has a truncated " + MODEL_TYPE + " payload", e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException(source + " could not be read: " + e.getMessage(), e);
-        }
+            return new FaultClassifierModel(envelope.schema(), classes, options, trainingRows, roots, feature,
+                    threshold, left, right, distributions, importances, low, high);
+        });
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {

@@ -1,8 +1,5 @@
 package org.industry4.anomaly.iforest;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,6 +9,7 @@ import org.industry4.core.FeatureSchema;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads an {@link IsolationForestModel} in a {@link ModelEnvelope} of type
@@ -57,39 +55,38 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
         double[] cut = model.cut();
         double[] leaf = model.leaf();
         int k = model.planeSize();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + cut.length * (12 + 12 * k) + leaf.length * 8);
-        DataOutputStream out = new DataOutputStream(bytes);
-        IsolationForestOptions o = model.options();
-        out.writeInt(o.trees());
-        out.writeInt(o.sampleSize());
-        out.writeDouble(o.maxFeatures());
-        out.writeDouble(o.contamination());
-        out.writeInt(o.extensionLevel());
-        out.writeLong(o.seed());
-        out.writeInt(model.sampleSize());
-        out.writeDouble(model.threshold());
-        if (k == 0) {
-            int[] feature = model.feature();
-            for (int i = 0; i < cut.length; i++) {
-                out.writeInt(feature[i]);
-                out.writeDouble(cut[i]);
-            }
-        } else {
-            int[] planeFeature = model.planeFeature();
-            double[] planeWeight = model.planeWeight();
-            for (int i = 0; i < cut.length; i++) {
-                out.writeDouble(cut[i]);
-                for (int j = i * k; j < (i + 1) * k; j++) {
-                    out.writeInt(planeFeature[j]);
-                    out.writeDouble(planeWeight[j]);
+        byte[] payload = ModelPayload.write(out -> {
+            IsolationForestOptions o = model.options();
+            out.writeInt(o.trees());
+            out.writeInt(o.sampleSize());
+            out.writeDouble(o.maxFeatures());
+            out.writeDouble(o.contamination());
+            out.writeInt(o.extensionLevel());
+            out.writeLong(o.seed());
+            out.writeInt(model.sampleSize());
+            out.writeDouble(model.threshold());
+            if (k == 0) {
+                int[] feature = model.feature();
+                for (int i = 0; i < cut.length; i++) {
+                    out.writeInt(feature[i]);
+                    out.writeDouble(cut[i]);
+                }
+            } else {
+                int[] planeFeature = model.planeFeature();
+                double[] planeWeight = model.planeWeight();
+                for (int i = 0; i < cut.length; i++) {
+                    out.writeDouble(cut[i]);
+                    for (int j = i * k; j < (i + 1) * k; j++) {
+                        out.writeInt(planeFeature[j]);
+                        out.writeDouble(planeWeight[j]);
+                    }
                 }
             }
-        }
-        for (double v : leaf) {
-            out.writeDouble(v);
-        }
-        out.flush();
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), bytes.toByteArray());
+            for (double v : leaf) {
+                out.writeDouble(v);
+            }
+        });
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), payload);
     }
 
     /**
@@ -104,9 +101,7 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
         FeatureSchema schema = envelope.schema();
         int d = schema.size();
-        byte[] payload = envelope.payload();
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        try {
+        return ModelPayload.read(envelope, source, in -> {
             IsolationForestOptions options;
             try {
                 options = new IsolationForestOptions(in.readInt(), in.readInt(), in.readDouble(), in.readDouble(),
@@ -131,11 +126,8 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
             long splits = trees * splitsPerTree;
             long leaves = trees * (splitsPerTree + 1);
             long expected = (k == 0 ? splits * 12 : splits * (8 + 12L * k)) + leaves * 8;
-            if (expected != in.available()) {
-                if (expected > in.available()) {
-                    throw new EOFException();
-                }
-                throw invalid(source, (in.available() - expected) + " bytes after the forest");
+            if (expected > in.available()) {
+                throw new EOFException();
             }
             int[] feature = new int[k == 0 ? (int) splits : 0];
             double[] cut = new double[(int) splits];
@@ -171,13 +163,7 @@ public final class IsolationForestFile implements ModelFile<IsolationForestModel
             }
             return new IsolationForestModel(schema, options, psi, threshold, trees, feature, cut, leaf,
                     k, planeFeature, planeWeight);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (EOFException e) {
-            throw new ModelFormatException(source + " is truncated: the isolation forest payload ends early", e);
-        } catch (IOException e) {
-            throw new ModelFormatException(source + " could not be read: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static ModelFormatException invalid(String source, String what) {

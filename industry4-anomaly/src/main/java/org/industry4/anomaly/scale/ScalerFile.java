@@ -1,7 +1,5 @@
 package org.industry4.anomaly.scale;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -12,6 +10,7 @@ import org.industry4.core.FeatureSchema;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads a {@link Scaler} in a {@link ModelEnvelope} of type {@value #MODEL_TYPE},
@@ -56,15 +55,8 @@ public final class ScalerFile implements ModelFile<Scaler> {
     /** The envelope {@link #write} saves. */
     public static ModelEnvelope toEnvelope(Scaler scaler) {
         Objects.requireNonNull(scaler, "scaler");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            writePayload(scaler, out);
-            out.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, scaler.schema(), bytes.toByteArray());
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, scaler.schema(),
+                ModelPayload.write(out -> writePayload(scaler, out)));
     }
 
     /**
@@ -76,14 +68,7 @@ public final class ScalerFile implements ModelFile<Scaler> {
      */
     public static Scaler fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
-        byte[] payload = envelope.payload();
-        ByteArrayInputStream bytes = new ByteArrayInputStream(payload);
-        Scaler scaler = readPayload(new DataInputStream(bytes), envelope.schema(), source);
-        if (bytes.available() > 0) {
-            throw new ModelFormatException(source + " has " + bytes.available()
-                    + " unexpected bytes after the scaler payload");
-        }
-        return scaler;
+        return ModelPayload.read(envelope, source, in -> readPayload(in, envelope.schema(), source));
     }
 
     /**

@@ -1,16 +1,14 @@
 package org.industry4.anomaly.spc;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads a {@link PcaSpcModel} in a {@link ModelEnvelope} of type {@value #MODEL_TYPE}.
@@ -50,8 +48,7 @@ public final class PcaSpcFile implements ModelFile<PcaSpcModel> {
     /** The envelope holding {@code model}. */
     public static ModelEnvelope toEnvelope(PcaSpcModel model) {
         Objects.requireNonNull(model, "model");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] payload = ModelPayload.write(out -> {
             int p = model.schema().size();
             out.writeInt(p);
             out.writeInt(model.components());
@@ -65,10 +62,8 @@ public final class PcaSpcFile implements ModelFile<PcaSpcModel> {
             writeDoubles(out, model.scaleArray());
             writeDoubles(out, model.eigenvalueArray());
             writeDoubles(out, model.loadingsRowMajor());
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), bytes.toByteArray());
+        });
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), payload);
     }
 
     /**
@@ -81,8 +76,7 @@ public final class PcaSpcFile implements ModelFile<PcaSpcModel> {
      */
     public static PcaSpcModel fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
-        byte[] payload = envelope.payload();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+        return ModelPayload.read(envelope, source, in -> {
             int p = in.readInt();
             if (p != envelope.schema().size()) {
                 throw new ModelFormatException(source + " has a pca-spc payload of " + p
@@ -93,7 +87,7 @@ public final class PcaSpcFile implements ModelFile<PcaSpcModel> {
                 throw new ModelFormatException(source + " has an invalid component count " + k + " for " + p
                         + " features");
             }
-            if ((3L * p + (long) p * k) * Double.BYTES > payload.length) {
+            if ((3L * p + (long) p * k) * Double.BYTES > in.available()) {
                 throw new ModelFormatException(source + " has a truncated pca-spc payload");
             }
             int n = in.readInt();
@@ -112,21 +106,9 @@ public final class PcaSpcFile implements ModelFile<PcaSpcModel> {
             double[] scale = readDoubles(in, p);
             double[] eigenvalues = readDoubles(in, p);
             double[] loadings = readDoubles(in, p * k);
-            if (in.available() > 0) {
-                throw new ModelFormatException(source + " has " + in.available()
-                        + " unexpected bytes after the pca-spc payload");
-            }
             return new PcaSpcModel(envelope.schema(), mean, scale, eigenvalues, loadings, k, n, confidence,
                     standardised, t2Limit, qLimit, method);
-        } catch (EOFException e) {
-            throw new ModelFormatException(source + " has a truncated pca-spc payload", e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " holds an invalid pca-spc model: " + e.getMessage(), e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException(source + " has an unreadable pca-spc payload: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {

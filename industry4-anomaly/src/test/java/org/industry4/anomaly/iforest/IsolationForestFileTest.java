@@ -96,7 +96,7 @@ class IsolationForestFileTest {
         assertFormatError("m.i4 holds isolation-forest payload version 2; this library reads up to version 1", newer);
 
         byte[] payload = good.payload();
-        assertFormatError("m.i4 is truncated: the isolation forest payload ends early",
+        assertFormatError("m.i4 has a truncated isolation-forest payload",
                 withPayload(good, Arrays.copyOf(payload, 50)));
 
         // The payload: 48 bytes of options, psi and threshold, then per split node int feature, double threshold.
@@ -114,7 +114,7 @@ class IsolationForestFileTest {
                 withPayload(good, contamination));
 
         byte[] longer = Arrays.copyOf(payload, payload.length + 8);
-        assertFormatError("m.i4 holds an invalid isolation forest: 8 bytes after the forest", withPayload(good, longer));
+        assertFormatError("m.i4 has 8 unexpected bytes after the isolation-forest payload", withPayload(good, longer));
 
         byte[] leaf = payload.clone();
         ByteBuffer.wrap(leaf).putDouble(payload.length - 8, -1.0);
