@@ -1,22 +1,21 @@
 package org.industry4.anomaly.autoencoder;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import static org.industry4.anomaly.autoencoder.AutoencoderPayload.enumValue;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.industry4.anomaly.scale.RobustScaler;
 import org.industry4.anomaly.scale.Scaler;
 import org.industry4.anomaly.scale.ScalerFile;
 import org.industry4.core.FeatureSchema;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads an {@link AutoencoderModel} in a {@link ModelEnvelope} of type
@@ -63,9 +62,6 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
     /** The payload version this class writes and the newest it reads. */
     public static final int PAYLOAD_VERSION = 1;
 
-    static final String PERCENTILE = "percentile";
-    static final String FALSE_ALARM_RATE = "false-alarm-rate";
-
     /** A stateless file format; one instance may be shared. */
     public AutoencoderFile() {
     }
@@ -91,27 +87,15 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
     /** The envelope {@link #write} saves. */
     public static ModelEnvelope toEnvelope(AutoencoderModel model) {
         Objects.requireNonNull(model, "model");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] payload = ModelPayload.write(out -> {
             out.writeInt(model.schema().size());
             ScalerFile.writePayload(model.scaler(), out);
             out.writeDouble(model.threshold());
             writeOptions(model.options(), out);
-            TrainingHistory history = model.history();
-            out.writeInt(history.trainingRows());
-            out.writeInt(history.validationRows());
-            out.writeInt(history.epochs().size());
-            for (TrainingHistory.EpochLoss epoch : history.epochs()) {
-                out.writeDouble(epoch.trainLoss());
-                out.writeDouble(epoch.validationLoss());
-            }
-            out.writeInt(history.bestEpoch());
-            out.writeBoolean(history.stoppedEarly());
+            AutoencoderPayload.writeHistory(model.history(), out);
             model.network().write(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), bytes.toByteArray());
+        });
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), payload);
     }
 
     /**
@@ -125,40 +109,20 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
     public static AutoencoderModel fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
         FeatureSchema schema = envelope.schema();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(envelope.payload()))) {
+        return ModelPayload.read(envelope, source, in -> {
             int p = in.readInt();
             if (p != schema.size()) {
                 throw new ModelFormatException(source + " has an autoencoder payload of " + p
                         + " features but a schema of " + schema.size());
             }
-            Scaler scaler;
-            try {
-                scaler = ScalerFile.readPayload(in, schema);
-            } catch (ModelFormatException e) {
-                throw new ModelFormatException(source + ": " + e.getMessage(), e);
-            }
+            Scaler scaler = AutoencoderPayload.readScaler(in, schema, source);
             double threshold = in.readDouble();
             AutoencoderOptions options = readOptions(in, source);
-            if ((options.scaler() == AutoencoderOptions.ScalerKind.ROBUST) != (scaler instanceof RobustScaler)) {
-                throw new ModelFormatException(source + " has options with scaler " + options.scaler()
-                        + " but holds a " + scaler.getClass().getSimpleName());
-            }
-            TrainingHistory history = readHistory(in, source);
+            AutoencoderPayload.requireScalerKind(options.scaler(), scaler, source);
+            TrainingHistory history = AutoencoderPayload.readHistory(in, source);
             DenseNetwork network = DenseNetwork.read(in, source);
-            if (in.available() > 0) {
-                throw new ModelFormatException(source + " has " + in.available()
-                        + " unexpected bytes after the autoencoder payload");
-            }
             return new AutoencoderModel(schema, scaler, network, threshold, options, history);
-        } catch (EOFException e) {
-            throw new ModelFormatException(source + " has a truncated autoencoder payload", e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " holds an invalid autoencoder: " + e.getMessage(), e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException(source + " has an unreadable autoencoder payload: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writeOptions(AutoencoderOptions o, DataOutputStream out) throws IOException {
@@ -174,8 +138,7 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
         out.writeDouble(o.validationFraction());
         out.writeUTF(o.validationSplit().name());
         out.writeInt(o.patience());
-        out.writeUTF(o.threshold() instanceof ThresholdRule.Percentile ? PERCENTILE : FALSE_ALARM_RATE);
-        out.writeDouble(o.threshold().value());
+        AutoencoderPayload.writeThreshold(o.threshold(), out);
         out.writeUTF(o.scaler().name());
         out.writeLong(o.seed());
     }
@@ -199,41 +162,10 @@ public final class AutoencoderFile implements ModelFile<AutoencoderModel> {
         AutoencoderOptions.ValidationSplit split = enumValue(AutoencoderOptions.ValidationSplit.class, in.readUTF(),
                 source);
         int patience = in.readInt();
-        String rule = in.readUTF();
-        double ruleValue = in.readDouble();
-        ThresholdRule threshold = switch (rule) {
-            case PERCENTILE -> ThresholdRule.percentile(ruleValue);
-            case FALSE_ALARM_RATE -> ThresholdRule.falseAlarmRate(ruleValue);
-            default -> throw new ModelFormatException(source + " has an unknown threshold rule \"" + rule + "\"");
-        };
+        ThresholdRule threshold = AutoencoderPayload.readThreshold(in, source);
         AutoencoderOptions.ScalerKind scaler = enumValue(AutoencoderOptions.ScalerKind.class, in.readUTF(), source);
         long seed = in.readLong();
         return new AutoencoderOptions(encoder, latent, activation, learningRate, batchSize, maxEpochs,
                 validationFraction, split, patience, threshold, scaler, seed);
-    }
-
-    private static TrainingHistory readHistory(DataInputStream in, String source) throws IOException {
-        int trainingRows = in.readInt();
-        int validationRows = in.readInt();
-        int epochs = in.readInt();
-        if (epochs <= 0 || (long) epochs * 2 * Double.BYTES > in.available()) {
-            throw new ModelFormatException(source + " has an invalid epoch count " + epochs);
-        }
-        List<TrainingHistory.EpochLoss> losses = new ArrayList<>(epochs);
-        for (int i = 1; i <= epochs; i++) {
-            losses.add(new TrainingHistory.EpochLoss(i, in.readDouble(), in.readDouble()));
-        }
-        int bestEpoch = in.readInt();
-        boolean stoppedEarly = in.readBoolean();
-        return new TrainingHistory(losses, bestEpoch, stoppedEarly, trainingRows, validationRows);
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String source)
-            throws ModelFormatException {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " has an unknown " + type.getSimpleName() + " \"" + name + "\"", e);
-        }
     }
 }

@@ -1,22 +1,21 @@
 package org.industry4.anomaly.autoencoder;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import static org.industry4.anomaly.autoencoder.AutoencoderPayload.enumValue;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.industry4.anomaly.scale.RobustScaler;
 import org.industry4.anomaly.scale.Scaler;
 import org.industry4.anomaly.scale.ScalerFile;
 import org.industry4.core.FeatureSchema;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads a {@link ConvAutoencoderModel} in a {@link ModelEnvelope} of type
@@ -80,50 +79,18 @@ public final class ConvAutoencoderFile implements ModelFile<ConvAutoencoderModel
     /** The envelope {@link #write} saves. */
     public static ModelEnvelope toEnvelope(ConvAutoencoderModel model) {
         Objects.requireNonNull(model, "model");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] payload = ModelPayload.write(out -> {
             out.writeInt(model.sensors().size());
             for (String name : model.sensors().names()) {
                 out.writeUTF(name);
             }
             ScalerFile.writePayload(model.scaler(), out);
             out.writeDouble(model.threshold());
-            ConvAutoencoderOptions o = model.options();
-            out.writeInt(o.window());
-            out.writeInt(o.encoder().size());
-            for (ConvAutoencoderOptions.ConvLayer layer : o.encoder()) {
-                out.writeInt(layer.filters());
-                out.writeInt(layer.kernel());
-                out.writeInt(layer.stride());
-            }
-            out.writeDouble(o.dropout());
-            out.writeDouble(o.learningRate());
-            out.writeInt(o.batchSize());
-            out.writeInt(o.maxEpochs());
-            out.writeInt(o.patience());
-            out.writeDouble(o.validationFraction());
-            out.writeUTF(o.threshold() instanceof ThresholdRule.Percentile ? AutoencoderFile.PERCENTILE
-                    : AutoencoderFile.FALSE_ALARM_RATE);
-            out.writeDouble(o.threshold().value());
-            out.writeDouble(o.thresholdFactor());
-            out.writeUTF(o.thresholdData().name());
-            out.writeUTF(o.scaler().name());
-            out.writeLong(o.seed());
-            TrainingHistory history = model.history();
-            out.writeInt(history.trainingRows());
-            out.writeInt(history.validationRows());
-            out.writeInt(history.epochs().size());
-            for (TrainingHistory.EpochLoss epoch : history.epochs()) {
-                out.writeDouble(epoch.trainLoss());
-                out.writeDouble(epoch.validationLoss());
-            }
-            out.writeInt(history.bestEpoch());
-            out.writeBoolean(history.stoppedEarly());
+            writeOptions(model.options(), out);
+            AutoencoderPayload.writeHistory(model.history(), out);
             model.network().write(out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), bytes.toByteArray());
+        });
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, model.schema(), payload);
     }
 
     /**
@@ -137,7 +104,7 @@ public final class ConvAutoencoderFile implements ModelFile<ConvAutoencoderModel
     public static ConvAutoencoderModel fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         Objects.requireNonNull(envelope, "envelope");
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(envelope.payload()))) {
+        return ModelPayload.read(envelope, source, in -> {
             int p = in.readInt();
             if (p <= 0 || p > envelope.schema().size()) {
                 throw new ModelFormatException(source + " has an invalid sensor count " + p);
@@ -152,52 +119,39 @@ public final class ConvAutoencoderFile implements ModelFile<ConvAutoencoderModel
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(source + " has invalid sensor names: " + e.getMessage(), e);
             }
-            Scaler scaler;
-            try {
-                scaler = ScalerFile.readPayload(in, sensors);
-            } catch (ModelFormatException e) {
-                throw new ModelFormatException(source + ": " + e.getMessage(), e);
-            }
+            Scaler scaler = AutoencoderPayload.readScaler(in, sensors, source);
             double threshold = in.readDouble();
             ConvAutoencoderOptions options = readOptions(in, source);
-            if ((options.scaler() == AutoencoderOptions.ScalerKind.ROBUST) != (scaler instanceof RobustScaler)) {
-                throw new ModelFormatException(source + " has options with scaler " + options.scaler()
-                        + " but holds a " + scaler.getClass().getSimpleName());
-            }
+            AutoencoderPayload.requireScalerKind(options.scaler(), scaler, source);
             if (!SlidingWindows.schema(sensors, options.window()).equals(envelope.schema())) {
                 throw new ModelFormatException(source + " has a schema of " + envelope.schema().size()
                         + " features that is not the window schema of " + p + " sensors x " + options.window());
             }
-            int trainingWindows = in.readInt();
-            int validationWindows = in.readInt();
-            int epochs = in.readInt();
-            if (epochs <= 0 || (long) epochs * 2 * Double.BYTES > in.available()) {
-                throw new ModelFormatException(source + " has an invalid epoch count " + epochs);
-            }
-            List<TrainingHistory.EpochLoss> losses = new ArrayList<>(epochs);
-            for (int i = 1; i <= epochs; i++) {
-                losses.add(new TrainingHistory.EpochLoss(i, in.readDouble(), in.readDouble()));
-            }
-            int bestEpoch = in.readInt();
-            boolean stoppedEarly = in.readBoolean();
-            TrainingHistory history = new TrainingHistory(losses, bestEpoch, stoppedEarly, trainingWindows,
-                    validationWindows);
+            TrainingHistory history = AutoencoderPayload.readHistory(in, source);
             ConvNetwork network = ConvNetwork.read(in, source);
-            if (in.available() > 0) {
-                throw new ModelFormatException(source + " has " + in.available()
-                        + " unexpected bytes after the conv autoencoder payload");
-            }
             return new ConvAutoencoderModel(sensors, scaler, network, threshold, options, history);
-        } catch (EOFException e) {
-            throw new ModelFormatException(source + " has a truncated conv autoencoder payload", e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " holds an invalid conv autoencoder: " + e.getMessage(), e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException(source + " has an unreadable conv autoencoder payload: "
-                    + e.getMessage(), e);
+        });
+    }
+
+    private static void writeOptions(ConvAutoencoderOptions o, DataOutputStream out) throws IOException {
+        out.writeInt(o.window());
+        out.writeInt(o.encoder().size());
+        for (ConvAutoencoderOptions.ConvLayer layer : o.encoder()) {
+            out.writeInt(layer.filters());
+            out.writeInt(layer.kernel());
+            out.writeInt(layer.stride());
         }
+        out.writeDouble(o.dropout());
+        out.writeDouble(o.learningRate());
+        out.writeInt(o.batchSize());
+        out.writeInt(o.maxEpochs());
+        out.writeInt(o.patience());
+        out.writeDouble(o.validationFraction());
+        AutoencoderPayload.writeThreshold(o.threshold(), out);
+        out.writeDouble(o.thresholdFactor());
+        out.writeUTF(o.thresholdData().name());
+        out.writeUTF(o.scaler().name());
+        out.writeLong(o.seed());
     }
 
     private static ConvAutoencoderOptions readOptions(DataInputStream in, String source) throws IOException {
@@ -216,13 +170,7 @@ public final class ConvAutoencoderFile implements ModelFile<ConvAutoencoderModel
         int maxEpochs = in.readInt();
         int patience = in.readInt();
         double validationFraction = in.readDouble();
-        String rule = in.readUTF();
-        double ruleValue = in.readDouble();
-        ThresholdRule threshold = switch (rule) {
-            case AutoencoderFile.PERCENTILE -> ThresholdRule.percentile(ruleValue);
-            case AutoencoderFile.FALSE_ALARM_RATE -> ThresholdRule.falseAlarmRate(ruleValue);
-            default -> throw new ModelFormatException(source + " has an unknown threshold rule \"" + rule + "\"");
-        };
+        ThresholdRule threshold = AutoencoderPayload.readThreshold(in, source);
         double factor = in.readDouble();
         ConvAutoencoderOptions.ThresholdData data = enumValue(ConvAutoencoderOptions.ThresholdData.class,
                 in.readUTF(), source);
@@ -230,14 +178,5 @@ public final class ConvAutoencoderFile implements ModelFile<ConvAutoencoderModel
         long seed = in.readLong();
         return new ConvAutoencoderOptions(window, encoder, dropout, learningRate, batchSize, maxEpochs, patience,
                 validationFraction, threshold, factor, data, scaler, seed);
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String source)
-            throws ModelFormatException {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " has an unknown " + type.getSimpleName() + " \"" + name + "\"", e);
-        }
     }
 }

@@ -140,7 +140,7 @@ class AutoencoderFileTest {
                 replaceLatentSize(payload, 2));
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> AutoencoderFile.fromEnvelope(inconsistent, "m.i4"));
-        assertEquals("m.i4 holds an invalid autoencoder: a network of layer widths [4, 1, 4, 3] for 3 inputs does"
+        assertEquals("m.i4 holds an invalid autoencoder model: a network of layer widths [4, 1, 4, 3] for 3 inputs does"
                 + " not match the options' [4, 2, 4, 3] for 3 features", e.getMessage());
 
         // The first layer's activation name follows the options' (both "ELU"); its weights follow it.
