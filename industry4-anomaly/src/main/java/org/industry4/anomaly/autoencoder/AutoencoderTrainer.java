@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.industry4.anomaly.scale.RobustScaler;
 import org.industry4.anomaly.scale.Scaler;
-import org.industry4.anomaly.scale.StandardScaler;
 import org.industry4.core.FeatureSchema;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -106,22 +104,17 @@ public final class AutoencoderTrainer {
         int validation = (int) Math.round(n * options.validationFraction());
         int training = n - validation;
         if (validation < MIN_SPLIT_ROWS || training < MIN_SPLIT_ROWS) {
-            int needed = (int) Math.ceil((MIN_SPLIT_ROWS - 0.5) / options.validationFraction());
-            needed = Math.max(needed, 2 * MIN_SPLIT_ROWS);
+            int needed = Training.minimumExamples(MIN_SPLIT_ROWS, options.validationFraction());
             throw new IllegalArgumentException("training data must have at least " + needed
                     + " rows for validationFraction " + options.validationFraction() + " (at least "
                     + MIN_SPLIT_ROWS + " training and " + MIN_SPLIT_ROWS + " validation rows), got " + n);
         }
-        for (int r = 0; r < n; r++) {
-            Rows.require(schema, rows[r], r);
-        }
+        Rows.requireAll(schema, rows);
         Networks.ensureLoaded();
 
         SplittableRandom random = new SplittableRandom(options.seed());
-        // DL4J takes a seed of 0 as "none" and then initialises differently on every run.
-        long networkSeed = random.nextLong();
-        networkSeed = networkSeed == 0 ? 1 : networkSeed;
-        int[] order = permutation(n, random.split());
+        long networkSeed = Training.networkSeed(random);
+        int[] order = Training.permutation(n, random.split());
         if (options.validationSplit() == AutoencoderOptions.ValidationSplit.LAST) {
             // Training rows keep a random order (it does not matter: epochs reshuffle); the
             // validation rows are the last ones.
@@ -136,8 +129,7 @@ public final class AutoencoderTrainer {
                 validationRaw[i - training] = rows[order[i]];
             }
         }
-        Scaler scaler = options.scaler() == AutoencoderOptions.ScalerKind.ROBUST
-                ? RobustScaler.fit(trainRaw, schema) : StandardScaler.fit(trainRaw, schema);
+        Scaler scaler = Training.fitScaler(options.scaler(), trainRaw, schema);
         double[][] train = scaler.transformAll(trainRaw);
         double[][] valid = scaler.transformAll(validationRaw);
 
@@ -145,7 +137,7 @@ public final class AutoencoderTrainer {
                 options.encoderSizes(), latent, reversed(options.encoderSizes()), n, validation, p);
         MultiLayerNetwork network = Networks.dense(p, options.encoderSizes(), latent, options.activation(),
                 options.learningRate(), networkSeed);
-        Trained trained;
+        Training.Trained<DenseNetwork> trained;
         try {
             trained = train(network, train, valid, random.split());
         } finally {
@@ -162,78 +154,49 @@ public final class AutoencoderTrainer {
         return new AutoencoderModel(schema, scaler, trained.network(), threshold, options, history);
     }
 
-    /** The kept network, copied out of DL4J, and how training went. */
-    private record Trained(DenseNetwork network, TrainingHistory history) {
-    }
-
-    private Trained train(MultiLayerNetwork network, double[][] train, double[][] valid, SplittableRandom shuffle) {
-        List<TrainingHistory.EpochLoss> epochs = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        DenseNetwork bestNetwork = null;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
+    private Training.Trained<DenseNetwork> train(MultiLayerNetwork network, double[][] train, double[][] valid,
+                                                 SplittableRandom shuffle) {
         int batch = options.batchSize();
         double[][] batchRows = new double[Math.min(batch, train.length)][];
-        for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
-            int[] order = permutation(train.length, shuffle);
-            double lossSum = 0;
-            for (int from = 0; from < train.length; from += batch) {
-                int to = Math.min(train.length, from + batch);
-                for (int i = from; i < to; i++) {
-                    batchRows[i - from] = train[order[i]];
-                }
-                try (INDArray x = Networks.matrix(batchRows, 0, to - from)) {
-                    network.fit(x, x);
-                }
-                lossSum += network.score() * (to - from);
-            }
-            double trainLoss = lossSum / train.length;
-            // Validation runs the Java forward pass that will score, on a copy of this epoch's parameters.
-            DenseNetwork current = DenseNetwork.copyOf(network, options.activation());
-            double validationLoss = 0;
-            for (double[] z : valid) {
-                validationLoss += current.meanSquaredError(z);
-            }
-            validationLoss /= valid.length;
-            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("autoencoder training diverged at epoch " + epoch
-                        + " (training loss " + trainLoss + ", validation loss " + validationLoss
-                        + "); lower the learningRate (" + options.learningRate() + ")");
-            }
-            epochs.add(new TrainingHistory.EpochLoss(epoch, trainLoss, validationLoss));
-            if (validationLoss < best) {
-                best = validationLoss;
-                bestEpoch = epoch;
-                bestNetwork = current;
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
-            LOG.info("epoch {}/{}: training loss {}, validation loss {} (best {} at epoch {})", epoch,
-                    options.maxEpochs(), String.format("%.6f", trainLoss), String.format("%.6f", validationLoss),
-                    String.format("%.6f", best), bestEpoch);
-            if (sinceBest >= options.patience() && epoch < options.maxEpochs()) {
-                stoppedEarly = true;
-                break;
-            }
-        }
-        return new Trained(bestNetwork,
-                new TrainingHistory(epochs, bestEpoch, stoppedEarly, train.length, valid.length));
+        return Training.earlyStopping("autoencoder", options.maxEpochs(), options.patience(), options.learningRate(),
+                train.length, valid.length, shuffle, new Training.Epochs<>() {
+                    @Override
+                    public double train(int[] order) {
+                        double lossSum = 0;
+                        for (int from = 0; from < train.length; from += batch) {
+                            int to = Math.min(train.length, from + batch);
+                            for (int i = from; i < to; i++) {
+                                batchRows[i - from] = train[order[i]];
+                            }
+                            try (INDArray x = Networks.matrix(batchRows, 0, to - from)) {
+                                network.fit(x, x);
+                            }
+                            lossSum += network.score() * (to - from);
+                        }
+                        return lossSum / train.length;
+                    }
+
+                    @Override
+                    public DenseNetwork copy() {
+                        // Validation runs the Java forward pass that will score, on a copy of this epoch's parameters.
+                        return DenseNetwork.copyOf(network, options.activation());
+                    }
+
+                    @Override
+                    public double validationLoss(DenseNetwork current) {
+                        double loss = 0;
+                        for (double[] z : valid) {
+                            loss += current.meanSquaredError(z);
+                        }
+                        return loss / valid.length;
+                    }
+                }, LOG);
     }
 
     private static List<Integer> reversed(List<Integer> sizes) {
         List<Integer> out = new ArrayList<>(sizes);
         java.util.Collections.reverse(out);
         return out;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 
     /** The first {@code training} indices in shuffled order, then {@code training .. n-1} in order. */
@@ -247,21 +210,6 @@ public final class AutoencoderTrainer {
         }
         for (int i = training; i < n; i++) {
             order[k++] = i;
-        }
-        return order;
-    }
-
-    /** A uniformly random permutation of {@code 0 .. n-1} (Fisher-Yates). */
-    static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
         return order;
     }

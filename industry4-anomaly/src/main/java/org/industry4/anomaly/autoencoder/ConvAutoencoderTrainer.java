@@ -1,13 +1,9 @@
 package org.industry4.anomaly.autoencoder;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.industry4.anomaly.scale.RobustScaler;
 import org.industry4.anomaly.scale.Scaler;
-import org.industry4.anomaly.scale.StandardScaler;
 import org.industry4.core.FeatureSchema;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -99,20 +95,16 @@ public final class ConvAutoencoderTrainer {
         int validation = (int) Math.round(Math.max(n, 0) * options.validationFraction());
         int training = n - validation;
         if (validation < MIN_SPLIT_WINDOWS || training < MIN_SPLIT_WINDOWS) {
-            int windows = (int) Math.ceil((MIN_SPLIT_WINDOWS - 0.5) / options.validationFraction());
-            windows = Math.max(windows, 2 * MIN_SPLIT_WINDOWS);
+            int windows = Training.minimumExamples(MIN_SPLIT_WINDOWS, options.validationFraction());
             throw new IllegalArgumentException("training data must have at least " + (windows + w - 1)
                     + " rows for window " + w + " and validationFraction " + options.validationFraction()
                     + " (at least " + MIN_SPLIT_WINDOWS + " training and " + MIN_SPLIT_WINDOWS
                     + " validation windows), got " + rows.length);
         }
-        for (int r = 0; r < rows.length; r++) {
-            Rows.require(sensors, rows[r], r);
-        }
+        Rows.requireAll(sensors, rows);
         Networks.ensureLoaded();
 
-        Scaler scaler = options.scaler() == AutoencoderOptions.ScalerKind.ROBUST
-                ? RobustScaler.fit(rows, sensors) : StandardScaler.fit(rows, sensors);
+        Scaler scaler = Training.fitScaler(options.scaler(), rows, sensors);
         double[][] scaled = scaler.transformAll(rows);
         double[][][] windows = new double[n][][];
         for (int k = 0; k < n; k++) {
@@ -120,12 +112,11 @@ public final class ConvAutoencoderTrainer {
         }
 
         SplittableRandom random = new SplittableRandom(options.seed());
-        long networkSeed = random.nextLong();
-        networkSeed = networkSeed == 0 ? 1 : networkSeed;
+        long networkSeed = Training.networkSeed(random);
         LOG.info("training a conv autoencoder (window {}, encoder {}) on {} rows: {} training and {} validation"
                 + " windows, {} sensors", w, options.encoder(), rows.length, training, validation, p);
         MultiLayerNetwork network = ConvNetwork.dl4j(options, p, networkSeed);
-        Trained trained;
+        Training.Trained<ConvNetwork> trained;
         try {
             trained = train(network, windows, training, p, random.split());
         } finally {
@@ -144,60 +135,40 @@ public final class ConvAutoencoderTrainer {
         return new ConvAutoencoderModel(sensors, scaler, trained.network(), threshold, options, history);
     }
 
-    private record Trained(ConvNetwork network, TrainingHistory history) {
-    }
-
-    private Trained train(MultiLayerNetwork network, double[][][] windows, int training, int p,
-                          SplittableRandom shuffle) {
+    private Training.Trained<ConvNetwork> train(MultiLayerNetwork network, double[][][] windows, int training,
+                                                int p, SplittableRandom shuffle) {
         int n = windows.length;
-        List<TrainingHistory.EpochLoss> epochs = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        ConvNetwork bestNetwork = null;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
         int batch = options.batchSize();
-        for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
-            int[] order = AutoencoderTrainer.permutation(training, shuffle);
-            double lossSum = 0;
-            for (int from = 0; from < training; from += batch) {
-                int to = Math.min(training, from + batch);
-                try (INDArray x = ConvNetwork.input(windows, order, from, to)) {
-                    network.fit(x, x);
-                }
-                // DL4J's CnnLossLayer score sums the per-step mean over channels across the steps.
-                lossSum += network.score() / options.window() * (to - from);
-            }
-            double trainLoss = lossSum / training;
-            ConvNetwork current = ConvNetwork.copyOf(network, options, p);
-            double validationLoss = 0;
-            for (int k = training; k < n; k++) {
-                validationLoss += meanSquaredError(windows[k], current.forward(windows[k]));
-            }
-            validationLoss /= n - training;
-            if (!Double.isFinite(trainLoss) || !Double.isFinite(validationLoss)) {
-                throw new IllegalStateException("conv autoencoder training diverged at epoch " + epoch
-                        + " (training loss " + trainLoss + ", validation loss " + validationLoss
-                        + "); lower the learningRate (" + options.learningRate() + ")");
-            }
-            epochs.add(new TrainingHistory.EpochLoss(epoch, trainLoss, validationLoss));
-            if (validationLoss < best) {
-                best = validationLoss;
-                bestEpoch = epoch;
-                bestNetwork = current;
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
-            LOG.info("epoch {}/{}: training loss {}, validation loss {} (best {} at epoch {})", epoch,
-                    options.maxEpochs(), String.format("%.6f", trainLoss), String.format("%.6f", validationLoss),
-                    String.format("%.6f", best), bestEpoch);
-            if (sinceBest >= options.patience() && epoch < options.maxEpochs()) {
-                stoppedEarly = true;
-                break;
-            }
-        }
-        return new Trained(bestNetwork, new TrainingHistory(epochs, bestEpoch, stoppedEarly, training, n - training));
+        return Training.earlyStopping("conv autoencoder", options.maxEpochs(), options.patience(),
+                options.learningRate(), training, n - training, shuffle, new Training.Epochs<>() {
+                    @Override
+                    public double train(int[] order) {
+                        double lossSum = 0;
+                        for (int from = 0; from < training; from += batch) {
+                            int to = Math.min(training, from + batch);
+                            try (INDArray x = ConvNetwork.input(windows, order, from, to)) {
+                                network.fit(x, x);
+                            }
+                            // DL4J's CnnLossLayer score sums the per-step mean over channels across the steps.
+                            lossSum += network.score() / options.window() * (to - from);
+                        }
+                        return lossSum / training;
+                    }
+
+                    @Override
+                    public ConvNetwork copy() {
+                        return ConvNetwork.copyOf(network, options, p);
+                    }
+
+                    @Override
+                    public double validationLoss(ConvNetwork current) {
+                        double loss = 0;
+                        for (int k = training; k < n; k++) {
+                            loss += meanSquaredError(windows[k], current.forward(windows[k]));
+                        }
+                        return loss / (n - training);
+                    }
+                }, LOG);
     }
 
     private static double meanSquaredError(double[][] z, double[][] r) {
