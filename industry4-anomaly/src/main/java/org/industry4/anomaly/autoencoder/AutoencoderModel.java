@@ -56,9 +56,7 @@ public final class AutoencoderModel implements Scorer {
         this.network = Objects.requireNonNull(network, "network");
         this.options = Objects.requireNonNull(options, "options");
         this.history = Objects.requireNonNull(history, "history");
-        if (!(threshold >= 0 && Double.isFinite(threshold))) {
-            throw new IllegalArgumentException("threshold must be finite and >= 0, got " + threshold);
-        }
+        this.threshold = Rows.requireThreshold(threshold);
         if (!scaler.schema().equals(schema)) {
             throw new IllegalArgumentException("the scaler's schema " + scaler.schema().names()
                     + " differs from the model's " + schema.names());
@@ -83,7 +81,6 @@ public final class AutoencoderModel implements Scorer {
                         + ", the options say " + expected);
             }
         }
-        this.threshold = threshold;
     }
 
     @Override
@@ -135,9 +132,7 @@ public final class AutoencoderModel implements Scorer {
     @Override
     public double[] scoreAll(double[][] rows) {
         Objects.requireNonNull(rows, "rows");
-        for (int r = 0; r < rows.length; r++) {
-            Rows.require(schema, rows[r], r);
-        }
+        Rows.requireAll(schema, rows);
         double[] out = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
             out[r] = network.meanSquaredError(scaler.transform(rows[r]));
@@ -178,14 +173,7 @@ public final class AutoencoderModel implements Scorer {
      * @throws IllegalArgumentException if {@code x} does not fit the schema or is not finite
      */
     public String topContributor(double[] x) {
-        double[] c = contributions(x);
-        int best = 0;
-        for (int j = 1; j < c.length; j++) {
-            if (c[j] > c[best]) {
-                best = j;
-            }
-        }
-        return schema.names().get(best);
+        return Rows.topContributor(contributions(x), schema);
     }
 
     /**

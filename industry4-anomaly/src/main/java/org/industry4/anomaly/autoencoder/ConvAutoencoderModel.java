@@ -50,9 +50,7 @@ public final class ConvAutoencoderModel implements Scorer {
         this.network = Objects.requireNonNull(network, "network");
         this.options = Objects.requireNonNull(options, "options");
         this.history = Objects.requireNonNull(history, "history");
-        if (!(threshold >= 0 && Double.isFinite(threshold))) {
-            throw new IllegalArgumentException("threshold must be finite and >= 0, got " + threshold);
-        }
+        this.threshold = Rows.requireThreshold(threshold);
         if (!scaler.schema().equals(sensors)) {
             throw new IllegalArgumentException("the scaler's schema " + scaler.schema().names()
                     + " differs from the sensors " + sensors.names());
@@ -61,7 +59,6 @@ public final class ConvAutoencoderModel implements Scorer {
             throw new IllegalArgumentException("the network's layers do not match the options' encoder "
                     + options.encoder() + " for " + sensors.size() + " sensors");
         }
-        this.threshold = threshold;
         this.schema = SlidingWindows.schema(sensors, options.window());
     }
 
@@ -120,9 +117,7 @@ public final class ConvAutoencoderModel implements Scorer {
     @Override
     public double[] scoreAll(double[][] rows) {
         Objects.requireNonNull(rows, "rows");
-        for (int r = 0; r < rows.length; r++) {
-            Rows.require(schema, rows[r], r);
-        }
+        Rows.requireAll(schema, rows);
         double[] out = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
             out[r] = score(rows[r]);
@@ -188,14 +183,7 @@ public final class ConvAutoencoderModel implements Scorer {
      * @throws IllegalArgumentException if {@code x} does not fit the schema or is not finite
      */
     public String topContributor(double[] x) {
-        double[] c = contributions(x);
-        int best = 0;
-        for (int j = 1; j < c.length; j++) {
-            if (c[j] > c[best]) {
-                best = j;
-            }
-        }
-        return sensors.names().get(best);
+        return Rows.topContributor(contributions(x), sensors);
     }
 
     /** The network, for {@link ConvAutoencoderFile}. */
