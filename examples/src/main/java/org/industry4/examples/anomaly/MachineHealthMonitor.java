@@ -37,6 +37,8 @@ import org.industry4.core.SignalId;
 import org.industry4.core.TelemetryFrame;
 import org.industry4.core.TelemetrySample;
 import org.industry4.core.TelemetrySink;
+import org.industry4.examples.support.CommandLine;
+import org.industry4.examples.support.SimulatedPlant;
 import org.industry4.opcua.client.CollectorConfig;
 import org.industry4.opcua.client.CollectorSubscription;
 import org.industry4.opcua.client.OpcUaCollector;
@@ -223,27 +225,16 @@ public final class MachineHealthMonitor {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("machine-health-monitor: " + e.getMessage());
-            System.err.println("usage: MachineHealthMonitor [--fault bearing|overheating] [--seconds 40]"
-                    + " [--fault-after 10] [--machines 2] [--seed 42]");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit(args, MachineHealthMonitor::parse, "machine-health-monitor",
+                "usage: MachineHealthMonitor [--fault bearing|overheating] [--seconds 40]"
+                        + " [--fault-after 10] [--machines 2] [--seed 42]");
         run(options, System.out);
     }
 
     /** Runs the monitor, prints what happens to {@code out} and returns the report. */
     public static Report run(Options options, PrintStream out) throws IOException, InterruptedException {
-        SimServerConfig serverConfig = SimServerConfig.builder()
-                .simulation(new SimulationOptions(options.machines(), 0, TICK, options.seed()))
-                .build();
-        out.printf(Locale.ROOT, "starting simulated plant: %d machines, tick %d ms, seed %d%n",
-                options.machines(), TICK.toMillis(), options.seed());
-        try (SimulatedMachineServer server = SimulatedMachineServer.start(serverConfig)) {
+        SimulationOptions plant = new SimulationOptions(options.machines(), 0, TICK, options.seed());
+        try (SimulatedMachineServer server = SimulatedPlant.start(SimServerConfig.builder(), plant, out)) {
             List<SignalId> signals = SUBSCRIBED.stream().map(MachineHealthMonitor::signalId).toList();
 
             // 1. Train on history (see the class comment for why not on a few live seconds).
@@ -271,7 +262,7 @@ public final class MachineHealthMonitor {
             // 2. Collect live.
             CollectorConfig config = CollectorConfig.builder(server.endpointUrl()).build();
             SampleQueue queue = new SampleQueue();
-            try (OpcUaCollector collector = OpcUaCollector.connect(config)) {
+            try (OpcUaCollector collector = SimulatedPlant.connect(server, config)) {
                 Map<SignalId, VariableInfo> variables = collector.browseVariables().stream()
                         .collect(Collectors.toMap(VariableInfo::signalId, Function.identity(), (a, b) -> a));
                 double setpoint = readSetpoint(collector, variables);
@@ -527,12 +518,9 @@ public final class MachineHealthMonitor {
         Duration faultAfter = d.faultAfter();
         int machines = d.machines();
         long seed = d.seed();
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + key + " needs a value");
-            }
-            String value = args[++i];
+        for (Map.Entry<String, String> option : CommandLine.options(args)) {
+            String key = option.getKey();
+            String value = option.getValue();
             switch (key) {
                 case "--fault" -> fault = switch (value) {
                     case "bearing" -> FaultKind.BEARING_DEFECT;
@@ -540,22 +528,14 @@ public final class MachineHealthMonitor {
                     default -> throw new IllegalArgumentException(
                             "--fault must be bearing or overheating, got \"" + value + "\"");
                 };
-                case "--seconds" -> duration = Duration.ofSeconds(integer(key, value));
-                case "--fault-after" -> faultAfter = Duration.ofSeconds(integer(key, value));
+                case "--seconds" -> duration = Duration.ofSeconds(CommandLine.longInteger(key, value));
+                case "--fault-after" -> faultAfter = Duration.ofSeconds(CommandLine.longInteger(key, value));
                 case "--machines" -> machines = (int) Math.max(Integer.MIN_VALUE,
-                        Math.min(Integer.MAX_VALUE, integer(key, value)));
-                case "--seed" -> seed = integer(key, value);
+                        Math.min(Integer.MAX_VALUE, CommandLine.longInteger(key, value)));
+                case "--seed" -> seed = CommandLine.longInteger(key, value);
                 default -> throw new IllegalArgumentException("unknown option \"" + key + "\"");
             }
         }
         return new Options(fault, duration, faultAfter, machines, seed, false);
-    }
-
-    private static long integer(String key, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got \"" + value + "\"");
-        }
     }
 }

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.industry4.examples.support.CommandLine;
+import org.industry4.examples.support.SimulatedPlant;
 import org.industry4.opcua.client.CollectorConfig;
 import org.industry4.opcua.client.CollectorStats;
 import org.industry4.opcua.client.CollectorSubscription;
@@ -115,16 +118,9 @@ public final class FactoryMonitor {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("factory-monitor: " + e.getMessage());
-            System.err.println("usage: FactoryMonitor [--duration 60s] [--machines 3] [--output DIR]"
-                    + " [--security none|sign|encrypt] [--sampling 100ms] [--seed 42]");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit(args, FactoryMonitor::parse, "factory-monitor",
+                "usage: FactoryMonitor [--duration 60s] [--machines 3] [--output DIR]"
+                        + " [--security none|sign|encrypt] [--sampling 100ms] [--seed 42]");
         run(options, System.out);
     }
 
@@ -136,31 +132,24 @@ public final class FactoryMonitor {
         Files.deleteIfExists(database);
         Files.deleteIfExists(dir.resolve("factory.duckdb.wal"));
 
-        SimServerConfig serverConfig = SimServerConfig.builder()
+        SimServerConfig.Builder serverConfig = SimServerConfig.builder()
                 .pkiDirectory(dir.resolve("pki-server"))
-                .simulation(new SimulationOptions(options.machines(), 0, options.samplingInterval(), options.seed()))
                 .allowAnonymous(false)
-                .user(USER, PASSWORD)
-                .build();
-        out.printf(Locale.ROOT, "starting simulated plant: %d machines, update every %d ms%n",
-                options.machines(), options.samplingInterval().toMillis());
-        try (SimulatedMachineServer server = SimulatedMachineServer.start(serverConfig)) {
+                .user(USER, PASSWORD);
+        SimulationOptions simulation = new SimulationOptions(options.machines(), 0, options.samplingInterval(),
+                options.seed());
+        try (SimulatedMachineServer server = SimulatedPlant.start(serverConfig, simulation, out)) {
             CollectorConfig config = CollectorConfig.builder(server.endpointUrl())
                     .security(options.security())
                     .identity(Identity.username(USER, PASSWORD))
                     .pkiDirectory(dir.resolve("pki-client"))
                     .build();
-            if (options.security() != SecurityMode.NONE) {
-                // What an integrator does once per plant: exchange and trust the two certificates.
-                server.trustClientCertificate(OpcUaCollector.applicationCertificate(config));
-                OpcUaCollector.trustServerCertificate(dir.resolve("pki-client"), server.certificate());
-            }
             List<VariableInfo> variables;
             int subscribed;
             CollectorStats stats;
             // Closing the queue drains it into the database and closes the database.
             try (StoreAndForward queue = StoreAndForward.start(DuckDbSink.open(database), new StoreAndForwardOptions());
-                 OpcUaCollector collector = OpcUaCollector.connect(config)) {
+                 OpcUaCollector collector = SimulatedPlant.connect(server, config)) {
                 out.printf(Locale.ROOT, "connected to %s (%s)%n", server.endpointUrl(), options.security());
                 variables = collector.browseVariables();
                 List<String> nodes = variables.stream().filter(VariableInfo::numeric).map(VariableInfo::nodeId).toList();
@@ -252,18 +241,15 @@ public final class FactoryMonitor {
         SecurityMode security = d.security();
         Duration sampling = d.samplingInterval();
         long seed = d.seed();
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + key + " needs a value");
-            }
-            String value = args[++i];
+        for (Map.Entry<String, String> option : CommandLine.options(args)) {
+            String key = option.getKey();
+            String value = option.getValue();
             switch (key) {
-                case "--duration" -> duration = duration(key, value);
-                case "--machines" -> machines = integer(key, value);
+                case "--duration" -> duration = CommandLine.duration(key, value);
+                case "--machines" -> machines = CommandLine.integer(key, value);
                 case "--output" -> output = Path.of(value);
-                case "--sampling" -> sampling = duration(key, value);
-                case "--seed" -> seed = integer(key, value);
+                case "--sampling" -> sampling = CommandLine.duration(key, value);
+                case "--seed" -> seed = CommandLine.integer(key, value);
                 case "--security" -> security = switch (value) {
                     case "none" -> SecurityMode.NONE;
                     case "sign" -> SecurityMode.BASIC256SHA256_SIGN;
@@ -275,35 +261,5 @@ public final class FactoryMonitor {
             }
         }
         return new Options(duration, machines, output, security, sampling, d.progressEvery(), seed);
-    }
-
-    private static int integer(String key, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got \"" + value + "\"");
-        }
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 2m}, or an ISO-8601 duration such as {@code PT30S}. */
-    static Duration duration(String key, String value) {
-        try {
-            if (value.startsWith("PT") || value.startsWith("pt")) {
-                return Duration.parse(value);
-            }
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a duration like 500ms, 30s, 2m or PT30S, got \""
-                    + value + "\"");
-        }
     }
 }
