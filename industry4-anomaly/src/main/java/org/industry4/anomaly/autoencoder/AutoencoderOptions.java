@@ -86,21 +86,7 @@ public record AutoencoderOptions(List<Integer> encoderSizes, int latentSize, Act
             throw new IllegalArgumentException(
                     "latentSize must be >= 0 (0 chooses ceil(features / 4)), got " + latentSize);
         }
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-        }
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-        }
-        if (maxEpochs <= 0) {
-            throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
-        }
-        if (!(validationFraction > 0 && validationFraction <= 0.5)) {
-            throw new IllegalArgumentException("validationFraction must be in (0, 0.5], got " + validationFraction);
-        }
-        if (patience <= 0) {
-            throw new IllegalArgumentException("patience must be > 0, got " + patience);
-        }
+        Training.requireOptions(learningRate, batchSize, maxEpochs, validationFraction, patience);
     }
 
     /**

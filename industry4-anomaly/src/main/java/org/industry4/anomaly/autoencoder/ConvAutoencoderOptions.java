@@ -94,21 +94,7 @@ public record ConvAutoencoderOptions(int window, List<ConvLayer> encoder, double
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
-        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
-        }
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
-        }
-        if (maxEpochs <= 0) {
-            throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
-        }
-        if (patience <= 0) {
-            throw new IllegalArgumentException("patience must be > 0, got " + patience);
-        }
-        if (!(validationFraction > 0 && validationFraction <= 0.5)) {
-            throw new IllegalArgumentException("validationFraction must be in (0, 0.5], got " + validationFraction);
-        }
+        Training.requireOptions(learningRate, batchSize, maxEpochs, validationFraction, patience);
         if (!(thresholdFactor > 0 && Double.isFinite(thresholdFactor))) {
             throw new IllegalArgumentException("thresholdFactor must be finite and > 0, got " + thresholdFactor);
         }

@@ -10,8 +10,9 @@ import org.industry4.core.FeatureSchema;
 import org.slf4j.Logger;
 
 /**
- * What {@link AutoencoderTrainer} and {@link ConvAutoencoderTrainer} share: the minimum split
- * size, the scaler fit, DL4J's seed, the shuffles, and the early-stopping loop over epochs.
+ * What {@link AutoencoderTrainer} and {@link ConvAutoencoderTrainer} share: the checks of the
+ * training options, the minimum split size, the scaler fit, DL4J's seed, the shuffles, and the
+ * early-stopping loop over epochs.
  */
 final class Training {
 
@@ -32,6 +33,26 @@ final class Training {
 
     /** The kept network, copied out of DL4J, and how training went. */
     record Trained<N>(N network, TrainingHistory history) {
+    }
+
+    /** Checks the training options both autoencoders' options have, naming the first that is invalid. */
+    static void requireOptions(double learningRate, int batchSize, int maxEpochs, double validationFraction,
+                               int patience) {
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+        }
+        if (maxEpochs <= 0) {
+            throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
+        }
+        if (!(validationFraction > 0 && validationFraction <= 0.5)) {
+            throw new IllegalArgumentException("validationFraction must be in (0, 0.5], got " + validationFraction);
+        }
+        if (patience <= 0) {
+            throw new IllegalArgumentException("patience must be > 0, got " + patience);
+        }
     }
 
     /**
