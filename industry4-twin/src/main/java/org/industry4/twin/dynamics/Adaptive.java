@@ -89,6 +89,22 @@ public record Adaptive(double absoluteTolerance, double relativeTolerance, doubl
                 throw new IllegalArgumentException("step must be > 0, got tEnd - t = " + (tEnd - t) + " at t=" + t);
             }
             this.u = input;
+            if (tEnd - t < minStep) {
+                // shorter than the smallest allowed step (e.g. a rounding-error sliver before a
+                // switch): one explicit midpoint step, exact to O(h^3)
+                double h = tEnd - t;
+                double[] k1 = new double[n];
+                double[] mid = new double[n];
+                computeDerivatives(t, x, k1);
+                for (int i = 0; i < n; i++) {
+                    mid[i] = x[i] + 0.5 * h * k1[i];
+                }
+                computeDerivatives(t + 0.5 * h, mid, k1);
+                for (int i = 0; i < n; i++) {
+                    x[i] += h * k1[i];
+                }
+                return;
+            }
             try {
                 integrator.integrate(this, t, x, tEnd, x);
             } catch (NumberIsTooSmallException e) {

@@ -66,8 +66,18 @@ public final class Simulator {
         Integrator.Stepper stepper = integrator.start(model);
         int segment = 0;
         double t = start;
+        // Times closer than eps are the same time: a sample that falls a rounding error away from a
+        // switch is taken at the switch, so no integrator sees an interval of 1e-16 s.
+        double eps = 1e-10 * Math.max(1, Math.max(Math.abs(start), Math.abs(end)));
+        int nextSwitch = 1;
         for (int k = 0; k < samples; k++) {
             double tk = k == samples - 1 ? end : start + k * dt;
+            while (nextSwitch < switches.length && switches[nextSwitch] < tk - eps) {
+                nextSwitch++;
+            }
+            if (nextSwitch < switches.length && Math.abs(switches[nextSwitch] - tk) <= eps) {
+                tk = switches[nextSwitch];
+            }
             while (t < tk) {
                 double next = segment + 1 < switches.length ? Math.min(tk, switches[segment + 1]) : tk;
                 stepper.advance(t, x, next, segmentInputs[segment]);

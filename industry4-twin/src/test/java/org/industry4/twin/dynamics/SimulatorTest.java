@@ -100,6 +100,23 @@ class SimulatorTest {
     }
 
     @Test
+    void sampleARoundingErrorAwayFromASwitchIsTakenAtTheSwitch() {
+        // 12 * 0.1 = 1.2000000000000002: without snapping the adaptive integrator would see a 2e-16 s interval
+        SetpointSchedule s = SetpointSchedule.builder().at(0, Map.of("u", 1.0)).at(1.2, Map.of("u", 3.0)).until(2)
+                .build();
+        Trajectory tr = simulator.simulate(LAG, new double[] {0.0}, s, 0.1, new Adaptive());
+        assertEquals(1.2, tr.time(12));
+        assertEquals(3.0, tr.input("u")[12]);
+        assertEquals(1.0, tr.input("u")[11]);
+        assertEquals(LAG.exact(LAG.exact(0, 1, 1.2), 3, 0.8), tr.finalState()[0], 1e-9);
+        // a sliver shorter than the adaptive minimum step is bridged, not an error
+        Integrator.Stepper stepper = new Adaptive().start(LAG);
+        double[] x = {1.0};
+        stepper.advance(1.0, x, 1.0 + 1e-12, new double[] {2.0});
+        assertEquals(LAG.exact(1.0, 2.0, 1e-12), x[0], 1e-15);
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         SetpointSchedule s = SetpointSchedule.constant(Map.of("u", 1.0), 0, 1);
         assertTrue(assertThrows(IllegalArgumentException.class,
