@@ -65,7 +65,8 @@ class SimulatorTest {
         SetpointSchedule s = SetpointSchedule.constant(Map.of("u", 1.0), 0, 100);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> simulator.simulate(stiff, new double[] {0.0}, s, 0.25, new ExplicitEuler()));
-        assertTrue(e.getMessage().contains("dt=0.25"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Euler step dt=0.25 is unstable at t="), e.getMessage());
+        assertTrue(e.getMessage().contains("dt*|lambda| = 2.5"), e.getMessage());
         assertTrue(e.getMessage().contains("at t="), e.getMessage());
         // a stable step on the same system runs
         Trajectory ok = simulator.simulate(stiff, new double[] {0.0}, s, 0.15, new ExplicitEuler());
@@ -79,6 +80,19 @@ class SimulatorTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> simulator.simulate(stiff, new double[] {0.0}, s, 0.3, new RungeKutta4()));
         assertTrue(e.getMessage().contains("RK4 step dt=0.3"), e.getMessage());
+    }
+
+    @Test
+    void aPhysicallyUnstableModelIsNotMistakenForAnUnstableStep() {
+        // dx/dt = +x / 10: exponential growth is the model's own; Euler follows it until the state bound
+        FirstOrderLag growing = new FirstOrderLag(-10.0, 0.0);
+        SetpointSchedule s = SetpointSchedule.constant(Map.of("u", 0.0), 0, 100);
+        Trajectory tr = simulator.simulate(growing, new double[] {1.0}, s, 0.5, new ExplicitEuler());
+        assertEquals(Math.pow(1.05, 200), tr.finalState()[0], 1e-6 * Math.pow(1.05, 200));
+        SetpointSchedule longer = SetpointSchedule.constant(Map.of("u", 0.0), 0, 1000);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> simulator.simulate(growing, new double[] {1.0}, longer, 0.5, new ExplicitEuler(1e6)));
+        assertTrue(e.getMessage().contains("beyond the bound 1000000.0"), e.getMessage());
     }
 
     @Test
