@@ -18,6 +18,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,9 @@ public final class HybridTrainer {
      * network's (they are already fitted by stage 1; full steps make them jitter by about 1 %).
      */
     static final double JOINT_PARAMETER_STEP = 0.03;
+
+    /** The learning rate is halved on plateaus down to this fraction of the initial rate. */
+    static final double MIN_RATE_FACTOR = 0.01;
 
     /** The history of the models made during training (replaced in the returned model). */
     private static final TrainingHistory PLACEHOLDER_HISTORY = new TrainingHistory(
@@ -229,6 +233,8 @@ public final class HybridTrainer {
         private final double[] zStd;
         private final int[] widths;
         private final List<String> featureNames = new ArrayList<>();
+        /** Adam's step size, lowered on plateaus while training runs. */
+        private final SettableRate learningRate;
 
         Graph(HybridSpec spec, HybridOptions options, boolean correction, double[] raw, double[][] x, double[] y,
               int[] train, SplittableRandom random) {
@@ -236,6 +242,7 @@ public final class HybridTrainer {
             this.options = options;
             this.correction = correction;
             this.rawScale = correction ? JOINT_PARAMETER_STEP : 1.0;
+            this.learningRate = new SettableRate(options.learningRate());
             this.x = x;
             this.y = y;
             this.correctionColumns = spec.correctionInputs().stream().mapToInt(spec.inputNames()::indexOf).toArray();
@@ -347,7 +354,7 @@ public final class HybridTrainer {
             }
             sd.setLossVariables(loss);
             sd.setTrainingConfig(TrainingConfig.builder()
-                    .updater(new Adam(options.learningRate()))
+                    .updater(new Adam(learningRate))
                     .dataSetFeatureMapping(featureNames)
                     .dataSetLabelMapping("y")
                     .build());
@@ -381,6 +388,7 @@ public final class HybridTrainer {
             double[] bestRaw = null;
             TrainingHistory.StopReason reason = TrainingHistory.StopReason.MAX_EPOCHS;
             int[] order = train.clone();
+            int lastReduction = 0;
             for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
                 shuffle(order, random);
                 runEpoch(order);
@@ -400,6 +408,14 @@ public final class HybridTrainer {
                     bestRaw = raw();
                 }
                 boolean stop = epoch - bestEpoch >= options.patience();
+                int plateau = Math.max(1, options.patience() / 3);
+                if (!stop && epoch - Math.max(bestEpoch, lastReduction) >= plateau
+                        && learningRate.value > options.learningRate() * MIN_RATE_FACTOR) {
+                    learningRate.value *= 0.5;
+                    lastReduction = epoch;
+                    LOG.debug("epoch {}: no improvement for {} epochs, learning rate now {}", epoch, plateau,
+                            learningRate.value);
+                }
                 if (epoch == 1 || epoch % LOG_EVERY == 0 || stop || epoch == options.maxEpochs()) {
                     LOG.info("epoch {}/{}{}: loss {}, validation loss {}{}", epoch, options.maxEpochs(),
                             correction ? "" : " (physics)",
@@ -539,6 +555,28 @@ public final class HybridTrainer {
                 s += (d - m) * (d - m);
             }
             return Math.sqrt(s / v.length);
+        }
+    }
+
+    /** Adam's learning rate as a value the training loop lowers (ND4J reads it at every step). */
+    private static final class SettableRate implements ISchedule {
+
+        private static final long serialVersionUID = 1L;
+        double value;
+
+        SettableRate(double value) {
+            this.value = value;
+        }
+
+        @Override
+        public double valueAt(int iteration, int epoch) {
+            return value;
+        }
+
+        /** The same instance: ND4J's copies of the updater must see the loop's changes. */
+        @Override
+        public ISchedule clone() {
+            return this;
         }
     }
 
