@@ -42,15 +42,38 @@ import org.slf4j.LoggerFactory;
  * leaves its bounds. The network has tanh hidden layers, Xavier-uniform weights drawn from the seed,
  * zero biases, and an output layer initialised to zero: training starts from the pure physics.
  *
+ * <h2>Two stages</h2>
+ * When the spec has parameters and the options ask for a correction, training runs in two stages:
+ * <ol>
+ *   <li>the physics alone (the correction held at zero, penalties included) until early stopping;</li>
+ *   <li>physics and correction jointly, starting from stage 1's best parameters and a network whose
+ *   output is zero. In this stage Adam's steps on the parameters are {@value #JOINT_PARAMETER_STEP}
+ *   times as long as on the network's weights: the network learns what the physics lacks, the
+ *   parameters still move, but slowly, so the network cannot quickly absorb what the physics
+ *   explains.</li>
+ * </ol>
+ * Without this, a network that reads the physics' own inputs learns faster than the parameters and
+ * takes over part of the physics (measured: {@code a} at 1.35 instead of 2 after 60 epochs). A
+ * physics-only fit ({@link HybridOptions#withoutCorrection()}) and a pure-ML fit (no parameters) are
+ * a single stage. {@link TrainingHistory#physicsEpochs()} says how many epochs stage 1 took.
+ *
  * <h2>Training loop and early stopping</h2>
  * {@code round(n * validationFraction)} rows (at least 1) are held out at random; each epoch visits
  * the others once in a seeded random order, in minibatches. After every epoch the weights and
  * parameters are copied into Java arrays and the loss above (penalties included) is computed in
  * plain Java on the training and on the validation rows, exactly as the model predicts; the state
- * with the lowest validation loss is kept, and training stops after {@code patience} epochs without
- * improvement. Every {@value #LOG_EVERY} epochs, and at the first and last, an INFO line gives the
- * epoch, both losses and the parameter values; the {@link TrainingHistory} keeps all losses, the
- * best epoch and the stop reason.
+ * with the lowest validation loss is kept. After {@code max(1, patience / 3)} epochs without
+ * improvement the learning rate halves (down to {@value #MIN_RATE_FACTOR} of the initial one), and
+ * after {@code patience} epochs without improvement the stage stops. Every {@value #LOG_EVERY} epochs,
+ * and at the first and last, an INFO line gives the epoch, both losses and the parameter values; the
+ * {@link TrainingHistory} keeps all losses, the best epoch and the stop reason.
+ *
+ * <h2>Speed</h2>
+ * Measured on the 2-core development machine with another process busy: 10,000 rows x 5 inputs,
+ * default options ({@code [16, 16]}, batches of 256): hybrid 13.8 s (252 epochs of both stages),
+ * physics only 0.9 s, pure ML 16.5 s (300 epochs). A SameDiff step costs about 2 ms for the physics
+ * and 7 ms with the network at this batch size, mostly per-op overhead, so larger batches are
+ * cheaper per row.
  *
  * <h2>Determinism and native memory</h2>
  * One {@link SplittableRandom} from the seed draws the initial weights, the split and every shuffle;
