@@ -210,6 +210,19 @@ class HybridTrainerTest {
         assertTrue(log.contains("validation loss ") && log.contains("parameters a="), log);
     }
 
+    @Test
+    void aPhysicsThatReadsNoInputLearnsAConstant() {
+        double[][] x = lineRows(200);
+        double[] y = new double[x.length];
+        java.util.Arrays.fill(y, 1.25);
+        HybridSpec spec = new HybridSpec(List.of("x"), "y", Expr.param("level"),
+                List.of(new PhysicalParameter("level", 0, -5, 5)), List.of("x"), List.of());
+        HybridModel physics = new HybridTrainer(OPTIONS.withoutCorrection().withBatchSize(16)).fit(spec, x, y);
+        assertEquals(1.25, physics.parameter("level"), 0.01);
+        HybridModel hybrid = new HybridTrainer(OPTIONS.withEpochs(5, 5).withBatchSize(16)).fit(spec, x, y);
+        assertEquals(1.25, hybrid.predict(new double[] {1}), 0.05);
+    }
+
     private static String fitFails(HybridSpec spec, double[][] x, double[] y) {
         return assertThrows(IllegalArgumentException.class, () -> new HybridTrainer(OPTIONS).fit(spec, x, y))
                 .getMessage();
