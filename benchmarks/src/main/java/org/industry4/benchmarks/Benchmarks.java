@@ -21,6 +21,7 @@ public final class Benchmarks {
         register(new IForestOddsBenchmark());
         register(new IForestSpeedBenchmark());
         register(new AnomalySkabBenchmark());
+        register(new TwinThermalBenchmark());
     }
 
     private Benchmarks() {

@@ -156,6 +156,11 @@ public final class HybridTrainer {
         int[] validation = java.util.Arrays.copyOfRange(order, trainingRows, n);
         List<TrainingHistory.EpochLoss> epochs = new ArrayList<>();
         double[] raw = spec.parameters().stream().mapToDouble(PhysicalParameter::initialRaw).toArray();
+        double yScale = trainingScale(y, train);
+        if (!spec.parameters().isEmpty()) {
+            raw = ParameterFit.fit(spec, options, null, raw, x, y, train, yScale);
+            LOG.info("least-squares start of the physics: {}", describe(spec, raw));
+        }
         int physicsEpochs = 0;
         if (!spec.parameters().isEmpty() && options.correction()) {
             LOG.info("stage 1 of 2: the physics alone ({} parameters, {} training rows, {} validation rows)",
@@ -171,12 +176,41 @@ public final class HybridTrainer {
             Stage stage = graph.train(train, validation, random, epochs);
             TrainingHistory history = new TrainingHistory(epochs, stage.bestEpoch, stage.reason, physicsEpochs,
                     trainingRows, validationRows);
-            return new HybridModel(spec, options, stage.model.parameterArray(), stage.model.network(), history);
+            double[] values = stage.model.parameterArray();
+            if (!spec.parameters().isEmpty()) {
+                // Polish: the parameters' least-squares optimum on the training rows with the kept network fixed.
+                double[] polished = ParameterFit.fit(spec, options, stage.model.network(), stage.raw, x, y, train, yScale);
+                values = new double[polished.length];
+                for (int k = 0; k < polished.length; k++) {
+                    values[k] = spec.parameters().get(k).value(polished[k]);
+                }
+                LOG.info("least-squares polish of the parameters with the network fixed: {}", describe(spec, polished));
+            }
+            return new HybridModel(spec, options, values, stage.model.network(), history);
         }
     }
 
     /** The outcome of one training stage: its best state, with the raw parameters that give it. */
     private record Stage(HybridModel model, double[] raw, int bestEpoch, TrainingHistory.StopReason reason) {
+    }
+
+    private static double trainingScale(double[] y, int[] train) {
+        double[] ys = new double[train.length];
+        for (int i = 0; i < train.length; i++) {
+            ys[i] = y[train[i]];
+        }
+        double s = Graph.std(ys);
+        return s > 0 ? s : 1.0;
+    }
+
+    private static String describe(HybridSpec spec, double[] raw) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < raw.length; k++) {
+            PhysicalParameter p = spec.parameters().get(k);
+            b.append(k == 0 ? "" : ", ").append(p.name()).append('=')
+                    .append(String.format(java.util.Locale.ROOT, "%.6g", p.value(raw[k])));
+        }
+        return b.toString();
     }
 
     private static void checkData(HybridSpec spec, double[][] x, double[] y) {
