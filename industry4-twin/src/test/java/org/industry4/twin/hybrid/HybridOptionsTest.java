@@ -13,7 +13,7 @@ class HybridOptionsTest {
     @Test
     void theDefaultsAreDocumented() {
         HybridOptions o = HybridOptions.defaults();
-        assertEquals(new HybridOptions(List.of(16, 16), 0.01, 300, 256, 0.2, 30, 0.01, true, 42L), o);
+        assertEquals(new HybridOptions(List.of(16, 16), 0.01, 300, 256, 0.2, 30, 0.01, true, 42L, Activation.TANH), o);
         assertTrue(o.correction());
         assertFalse(o.withoutCorrection().correction());
         assertTrue(o.withoutCorrection().withHidden(List.of(8)).correction());
