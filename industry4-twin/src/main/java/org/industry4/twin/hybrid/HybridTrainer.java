@@ -274,7 +274,10 @@ public final class HybridTrainer {
             if (l + 1 < layers.size()) {
                 a = switch (activation) {
                     case TANH -> sd.math().tanh(a);
-                    case SOFTPLUS -> sd.nn().softplus(a);
+                    // ND4J's softplus is log(1 + exp(x)): infinite beyond x = 709. This form is stable
+                    // (and is what Activation.apply computes in Java).
+                    case SOFTPLUS -> sd.nn().relu(a, 0.0)
+                            .add(sd.math().log1p(sd.math().exp(sd.math().abs(a).neg())));
                     case RELU -> sd.nn().relu(a, 0.0);
                 };
             }
