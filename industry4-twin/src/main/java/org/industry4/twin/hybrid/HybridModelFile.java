@@ -20,7 +20,7 @@ import org.industry4.core.ModelFormatException;
  * whose schema is the model's input names. Everything is stored as doubles, so a loaded model
  * predicts bit-identically; reading needs no native library. Writes are atomic.
  *
- * <h2>Payload version 1 (big-endian, as {@link DataOutputStream} writes)</h2>
+ * <h2>Payload version 2 (big-endian, as {@link DataOutputStream} writes)</h2>
  * <pre>
  * UTF      outputName
  * expr     physics                      an expression, prefix order: UTF op name, then for INPUT/PARAM
@@ -32,6 +32,8 @@ import org.industry4.core.ModelFormatException;
  * int      H, then H x int              options: hidden widths
  * double   learningRate; int maxEpochs; int batchSize; double validationFraction; int patience;
  * double   correctionPenalty; boolean correction; long seed
+ * UTF      activation                   the hidden layers' {@link Activation} name (TANH, SOFTPLUS,
+ *                                       RELU); new in version 2
  * P x double                            learned parameter values
  * boolean  has network; if so:
  *   int L, then L x int                 layer widths (K, hidden..., 1)
@@ -41,13 +43,15 @@ import org.industry4.core.ModelFormatException;
  * int      E, then E x (double trainLoss, double validationLoss)
  * int      bestEpoch; UTF stopReason; int physicsEpochs; int trainingRows; int validationRows
  * </pre>
+ * Version 1 is the same without the activation field; it is still read, as tanh (the only
+ * activation then).
  */
 public final class HybridModelFile implements ModelFile<HybridModel> {
 
     /** The envelope's model type. */
     public static final String MODEL_TYPE = "hybrid-twin";
     /** The payload version this class writes and the newest it reads. */
-    public static final int PAYLOAD_VERSION = 1;
+    public static final int PAYLOAD_VERSION = 2;
 
     /** A stateless file format; one instance may be shared. */
     public HybridModelFile() {
@@ -113,6 +117,7 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
             out.writeDouble(o.correctionPenalty());
             out.writeBoolean(o.correction());
             out.writeLong(o.seed());
+            out.writeUTF(o.activation().name());
             for (double v : model.parameterArray()) {
                 out.writeDouble(v);
             }
@@ -189,13 +194,31 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
             for (int i = 0; i < h; i++) {
                 hidden.add(in.readInt());
             }
-            HybridOptions options = new HybridOptions(hidden, in.readDouble(), in.readInt(), in.readInt(),
-                    in.readDouble(), in.readInt(), in.readDouble(), in.readBoolean(), in.readLong());
+            double learningRate = in.readDouble();
+            int maxEpochs = in.readInt();
+            int batchSize = in.readInt();
+            double validationFraction = in.readDouble();
+            int patience = in.readInt();
+            double correctionPenalty = in.readDouble();
+            boolean correction = in.readBoolean();
+            long seed = in.readLong();
+            Activation activation = Activation.TANH;
+            if (envelope.payloadVersion() >= 2) {
+                String activationName = in.readUTF();
+                try {
+                    activation = Activation.valueOf(activationName);
+                } catch (IllegalArgumentException e) {
+                    throw new ModelFormatException(source + " has an unknown activation \"" + activationName + "\"",
+                            e);
+                }
+            }
+            HybridOptions options = new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction,
+                    patience, correctionPenalty, correction, seed, activation);
             double[] values = new double[p];
             for (int i = 0; i < p; i++) {
                 values[i] = in.readDouble();
             }
-            Mlp network = in.readBoolean() ? Mlp.read(in, source) : null;
+            Mlp network = in.readBoolean() ? Mlp.read(in, source, activation) : null;
             int epochs = in.readInt();
             if (epochs <= 0 || (long) epochs * 2 * Double.BYTES > in.available()) {
                 throw new ModelFormatException(source + " has an invalid epoch count " + epochs);

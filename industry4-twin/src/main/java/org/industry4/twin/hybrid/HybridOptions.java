@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Settings of a {@link HybridTrainer}.
  *
- * @param hidden             widths of the correction network's hidden layers (tanh), each
- *                           {@code > 0}; may be empty (a linear correction)
+ * @param hidden             widths of the correction network's hidden layers, each {@code > 0};
+ *                           may be empty (a linear correction)
  * @param learningRate       Adam's step size, finite and {@code > 0}; the same for the network and
  *                           the raw physical parameters
  * @param maxEpochs          passes over the training rows at most, {@code > 0}
@@ -21,13 +21,17 @@ import java.util.Objects;
  *                           can
  * @param correction         whether there is a neural correction; {@code false} fits the physics only
  * @param seed               seeds the weight initialisation, the validation split and the shuffling
+ * @param activation         the hidden layers' activation, not null; {@link Activation#TANH} saturates
+ *                           outside the data, {@link Activation#SOFTPLUS} and {@link Activation#RELU}
+ *                           extrapolate linearly
  */
 public record HybridOptions(List<Integer> hidden, double learningRate, int maxEpochs, int batchSize,
                             double validationFraction, int patience, double correctionPenalty, boolean correction,
-                            long seed) {
+                            long seed, Activation activation) {
 
     public HybridOptions {
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
+        Objects.requireNonNull(activation, "activation");
         for (Integer width : hidden) {
             if (width == null || width <= 0) {
                 throw new IllegalArgumentException("hidden widths must all be > 0, got " + hidden);
@@ -55,10 +59,10 @@ public record HybridOptions(List<Integer> hidden, double learningRate, int maxEp
 
     /**
      * The defaults: hidden {@code [16, 16]}, Adam at 0.01, at most 300 epochs with a patience of 30,
-     * batches of 256, 20 % validation rows, correction penalty 0.01, correction on, seed 42.
+     * batches of 256, 20 % validation rows, correction penalty 0.01, correction on, seed 42, tanh hidden layers.
      */
     public HybridOptions() {
-        this(List.of(16, 16), 0.01, 300, 256, 0.2, 30, 0.01, true, 42L);
+        this(List.of(16, 16), 0.01, 300, 256, 0.2, 30, 0.01, true, 42L, Activation.TANH);
     }
 
     /** The defaults, as {@link #HybridOptions()}. */
@@ -69,48 +73,54 @@ public record HybridOptions(List<Integer> hidden, double learningRate, int maxEp
     /** A copy that fits the physics only (no correction network). */
     public HybridOptions withoutCorrection() {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, false, seed);
+                correctionPenalty, false, seed, activation);
     }
 
     /** A copy with a correction network of these hidden widths. */
     public HybridOptions withHidden(List<Integer> hidden) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, true, seed);
+                correctionPenalty, true, seed, activation);
     }
 
     /** A copy with this Adam learning rate. */
     public HybridOptions withLearningRate(double learningRate) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, correction, seed);
+                correctionPenalty, correction, seed, activation);
     }
 
     /** A copy with at most this many epochs and this early-stopping patience. */
     public HybridOptions withEpochs(int maxEpochs, int patience) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, correction, seed);
+                correctionPenalty, correction, seed, activation);
     }
 
     /** A copy with this batch size. */
     public HybridOptions withBatchSize(int batchSize) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, correction, seed);
+                correctionPenalty, correction, seed, activation);
     }
 
     /** A copy holding out this fraction of the rows for validation. */
     public HybridOptions withValidationFraction(double validationFraction) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, correction, seed);
+                correctionPenalty, correction, seed, activation);
     }
 
     /** A copy with this correction penalty weight. */
     public HybridOptions withCorrectionPenalty(double correctionPenalty) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, correction, seed);
+                correctionPenalty, correction, seed, activation);
     }
 
     /** A copy with this seed. */
     public HybridOptions withSeed(long seed) {
         return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
-                correctionPenalty, correction, seed);
+                correctionPenalty, correction, seed, activation);
+    }
+
+    /** A copy whose hidden layers use this activation. */
+    public HybridOptions withActivation(Activation activation) {
+        return new HybridOptions(hidden, learningRate, maxEpochs, batchSize, validationFraction, patience,
+                correctionPenalty, correction, seed, activation);
     }
 }

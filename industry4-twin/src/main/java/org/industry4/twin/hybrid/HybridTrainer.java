@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * The first two terms average over the minibatch; the penalty terms over their fixed collocation
  * points (the same in every step). Each parameter is learned as an unbounded raw value,
  * {@code p = lower + (upper - lower) * sigmoid(raw)} (see {@link PhysicalParameter}), so it never
- * leaves its bounds. The network has tanh hidden layers, Xavier-uniform weights drawn from the seed,
- * zero biases, and an output layer initialised to zero: training starts from the pure physics.
+ * leaves its bounds. The network's hidden layers use {@link HybridOptions#activation()} (tanh by
+ * default) with uniform weights drawn from the seed (Glorot/Xavier limits for tanh, He limits
+ * {@code sqrt(6 / in)} for softplus and ReLU), zero biases, and an output layer initialised to zero:
+ * training starts from the pure physics.
  *
  * <h2>Stages</h2>
  * <ol>
@@ -255,6 +257,29 @@ public final class HybridTrainer {
         }
     }
 
+    /**
+     * The network's raw output in {@code sd} for the standardised inputs {@code z}: per layer
+     * {@code {weights (in x out), biases (1 x out)}}, the activation after every layer but the last.
+     * {@link Mlp#raw} computes the same in Java.
+     */
+    static SDVariable network(SameDiff sd, SDVariable z, List<SDVariable[]> layers, Activation activation) {
+        SDVariable a = z;
+        for (int l = 0; l < layers.size(); l++) {
+            a = a.mmul(layers.get(l)[0]).add(layers.get(l)[1]);
+            if (l + 1 < layers.size()) {
+                a = switch (activation) {
+                    case TANH -> sd.math().tanh(a);
+                    // ND4J's softplus is log(1 + exp(x)): infinite beyond x = 709. This form is stable
+                    // (and is what Activation.apply computes in Java).
+                    case SOFTPLUS -> sd.nn().relu(a, 0.0)
+                            .add(sd.math().log1p(sd.math().exp(sd.math().abs(a).neg())));
+                    case RELU -> sd.nn().relu(a, 0.0);
+                };
+            }
+        }
+        return a;
+    }
+
     private static INDArray column(double[] values) {
         return Nd4j.create(values, new long[] {values.length, 1}, DataType.DOUBLE);
     }
@@ -342,7 +367,7 @@ public final class HybridTrainer {
                     int out = widths[l + 1];
                     double[] w = new double[in * out];
                     if (l + 2 < widths.length) {
-                        double limit = Math.sqrt(6.0 / (in + out));
+                        double limit = options.activation().initLimit(in, out);
                         for (int i = 0; i < w.length; i++) {
                             w[i] = random.nextDouble(-limit, limit);
                         }
@@ -413,14 +438,7 @@ public final class HybridTrainer {
         }
 
         private SDVariable network(SDVariable z, List<SDVariable[]> layers) {
-            SDVariable a = z;
-            for (int l = 0; l < layers.size(); l++) {
-                a = a.mmul(layers.get(l)[0]).add(layers.get(l)[1]);
-                if (l + 1 < layers.size()) {
-                    a = sd.math().tanh(a);
-                }
-            }
-            return a;
+            return HybridTrainer.network(sd, z, layers, options.activation());
         }
 
         private double[] standardise(double[] row) {
@@ -555,7 +573,7 @@ public final class HybridTrainer {
                     w[l] = sd.getArrForVarName("w" + l).data().asDouble();
                     b[l] = sd.getArrForVarName("b" + l).data().asDouble();
                 }
-                network = new Mlp(zMean, zStd, widths, w, b, yScale);
+                network = new Mlp(zMean, zStd, widths, w, b, yScale, options.activation());
             }
             return new HybridModel(spec, options, params, network, PLACEHOLDER_HISTORY);
         }

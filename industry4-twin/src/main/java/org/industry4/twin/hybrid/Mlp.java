@@ -7,9 +7,10 @@ import java.util.Objects;
 import org.industry4.core.ModelFormatException;
 
 /**
- * The correction network in plain Java: standardise the inputs, tanh hidden layers, one linear
- * output, scaled by the target's spread. Weights are row-major ({@code w[l][i * out + o]}).
- * Immutable once built (the arrays are never handed out).
+ * The correction network in plain Java: standardise the inputs, hidden layers with an
+ * {@link Activation}, one linear output, scaled by the target's spread. Weights are row-major
+ * ({@code w[l][i * out + o]}). Immutable once built (the arrays are never handed out). The
+ * activation is not part of {@link #write}: the file stores it with the options.
  */
 final class Mlp {
 
@@ -19,8 +20,11 @@ final class Mlp {
     private final double[][] weights;
     private final double[][] biases;
     private final double outputScale;
+    private final Activation activation;
 
-    Mlp(double[] mean, double[] std, int[] widths, double[][] weights, double[][] biases, double outputScale) {
+    Mlp(double[] mean, double[] std, int[] widths, double[][] weights, double[][] biases, double outputScale,
+        Activation activation) {
+        this.activation = Objects.requireNonNull(activation, "activation");
         this.mean = mean.clone();
         this.std = std.clone();
         this.widths = widths.clone();
@@ -67,6 +71,10 @@ final class Mlp {
         return outputScale;
     }
 
+    Activation activation() {
+        return activation;
+    }
+
     /** The network's output before scaling, for standardised inputs {@code z}. */
     double raw(double[] z) {
         double[] a = z;
@@ -84,7 +92,7 @@ final class Mlp {
             }
             if (l < weights.length - 1) {
                 for (int o = 0; o < out; o++) {
-                    next[o] = Math.tanh(next[o]);
+                    next[o] = activation.apply(next[o]);
                 }
             }
             a = next;
@@ -126,7 +134,8 @@ final class Mlp {
         }
     }
 
-    static Mlp read(DataInputStream in, String source) throws IOException {
+    /** Reads what {@link #write} wrote; {@code activation} is the one stored with the options. */
+    static Mlp read(DataInputStream in, String source, Activation activation) throws IOException {
         int n = in.readInt();
         if (n < 2 || n > 64) {
             throw new ModelFormatException(source + " has an invalid network layer count " + n);
@@ -162,7 +171,7 @@ final class Mlp {
             }
         }
         try {
-            return new Mlp(mean, std, widths, weights, biases, scale);
+            return new Mlp(mean, std, widths, weights, biases, scale, activation);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source + " holds an invalid network: " + e.getMessage(), e);
         }
@@ -172,7 +181,8 @@ final class Mlp {
     public boolean equals(Object o) {
         return o instanceof Mlp m && java.util.Arrays.equals(mean, m.mean) && java.util.Arrays.equals(std, m.std)
                 && java.util.Arrays.equals(widths, m.widths) && java.util.Arrays.deepEquals(weights, m.weights)
-                && java.util.Arrays.deepEquals(biases, m.biases) && Double.compare(outputScale, m.outputScale) == 0;
+                && java.util.Arrays.deepEquals(biases, m.biases) && Double.compare(outputScale, m.outputScale) == 0
+                && activation == m.activation;
     }
 
     @Override

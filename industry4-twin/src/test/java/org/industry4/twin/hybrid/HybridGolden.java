@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Makes the golden file {@code src/test/resources/golden/hybrid-twin-v1.i4} that
+ * Makes the golden files {@code src/test/resources/golden/hybrid-twin-v<version>.i4} that
  * {@link HybridModelFileTest} reads: {@code growth = k * x * (1 - exp(-t / tau)) + correction(t)}
  * with one inequality penalty and a {@code [4]} network. Run once when a payload version is
  * introduced, then never again for that version:
- * {@code java -cp ... org.industry4.twin.hybrid.HybridGolden industry4-twin/src/test/resources/golden/hybrid-twin-v1.i4}.
- * It prints the parameters and the predictions of {@link #probes()} for the test's expected values.
+ * {@code java -cp ... org.industry4.twin.hybrid.HybridGolden industry4-twin/src/test/resources/golden/hybrid-twin-v2.i4 SOFTPLUS}
+ * (version 1 was made, with tanh, before the activation existed; version 2 with softplus, so the
+ * activation field is not the default). It prints the parameters and the predictions of
+ * {@link #probes()} for the test's expected values.
  */
 final class HybridGolden {
 
@@ -29,6 +31,10 @@ final class HybridGolden {
 
     static HybridOptions options() {
         return new HybridOptions().withHidden(List.of(4)).withEpochs(20, 20).withBatchSize(16);
+    }
+
+    static HybridOptions options(Activation activation) {
+        return options().withActivation(activation);
     }
 
     /** 80 rows: k = 2, tau = 3, plus 0.1 sin(t). */
@@ -55,7 +61,8 @@ final class HybridGolden {
 
     public static void main(String[] args) throws IOException {
         double[][] rows = rows();
-        HybridModel model = new HybridTrainer(options()).fit(spec(), rows, targets(rows));
+        Activation activation = args.length > 1 ? Activation.valueOf(args[1]) : Activation.TANH;
+        HybridModel model = new HybridTrainer(options(activation)).fit(spec(), rows, targets(rows));
         new HybridModelFile().write(model, Path.of(args[0]));
         System.out.println("parameters " + model.parameters());
         for (double[] probe : probes()) {

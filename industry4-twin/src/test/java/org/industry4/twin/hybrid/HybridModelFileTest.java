@@ -27,13 +27,21 @@ class HybridModelFileTest {
     private static final double GOLDEN_K = 1.576998100310798;
     private static final double GOLDEN_TAU = 1.5389749806179702;
     private static final double[] GOLDEN_PREDICTIONS = {0.6261226552417749, 0.8387630658114064, 3.4727247661571496};
+    /** Printed by {@link HybridGolden} when the golden file of version 2 (softplus) was made. */
+    private static final double GOLDEN_V2_K = 1.956954294149412;
+    private static final double GOLDEN_V2_TAU = 2.901656782881765;
+    private static final double[] GOLDEN_V2_PREDICTIONS = {0.5834931776364529, 0.791906894239858, 3.791921966012473};
 
     @TempDir
     Path dir;
 
     private static byte[] golden() throws IOException {
-        try (InputStream in = HybridModelFileTest.class.getResourceAsStream("/golden/hybrid-twin-v1.i4")) {
-            assertTrue(in != null, "golden file missing from test resources");
+        return golden(1);
+    }
+
+    private static byte[] golden(int version) throws IOException {
+        try (InputStream in = HybridModelFileTest.class.getResourceAsStream("/golden/hybrid-twin-v" + version + ".i4")) {
+            assertTrue(in != null, "golden file of version " + version + " missing from test resources");
             return in.readAllBytes();
         }
     }
@@ -57,13 +65,65 @@ class HybridModelFileTest {
     }
 
     @Test
-    void theGoldenFileIsRewrittenByteForByte() throws IOException {
-        byte[] golden = golden();
+    void theGoldenFileOfPayloadVersionTwoGivesItsFrozenPredictionsAndActivation() throws IOException {
+        Path file = dir.resolve("golden-v2.i4");
+        Files.write(file, golden(2));
+        HybridModel model = new HybridModelFile().read(file);
+        assertEquals(HybridGolden.spec(), model.spec());
+        assertEquals(HybridGolden.options(Activation.SOFTPLUS), model.options());
+        assertEquals(Activation.SOFTPLUS, model.options().activation());
+        assertEquals(GOLDEN_V2_K, model.parameter("k"));
+        assertEquals(GOLDEN_V2_TAU, model.parameter("tau"));
+        double[][] probes = HybridGolden.probes();
+        for (int i = 0; i < probes.length; i++) {
+            assertEquals(GOLDEN_V2_PREDICTIONS[i], model.predict(probes[i]), 1e-12, "prediction of probe " + i);
+        }
+    }
+
+    @Test
+    void theGoldenFileOfTheCurrentVersionIsRewrittenByteForByte() throws IOException {
+        byte[] golden = golden(HybridModelFile.PAYLOAD_VERSION);
         HybridModel model = HybridModelFile.fromEnvelope(
                 ModelEnvelope.readFrom(new ByteArrayInputStream(golden), "golden"), "golden");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         HybridModelFile.toEnvelope(model).writeTo(out);
-        assertArrayEquals(golden, out.toByteArray(), "the layout of payload version 1 must not change");
+        assertArrayEquals(golden, out.toByteArray(), "the layout of payload version 2 must not change");
+    }
+
+    @Test
+    void aVersionOneFileIsRewrittenAsVersionTwoWithTheSameModel() throws IOException {
+        HybridModel model = HybridModelFile.fromEnvelope(
+                ModelEnvelope.readFrom(new ByteArrayInputStream(golden(1)), "golden"), "golden");
+        assertEquals(Activation.TANH, model.options().activation());
+        ModelEnvelope rewritten = HybridModelFile.toEnvelope(model);
+        assertEquals(2, rewritten.payloadVersion());
+        HybridModel again = HybridModelFile.fromEnvelope(rewritten, "rewritten");
+        assertEquals(model.options(), again.options());
+        assertEquals(model.history(), again.history());
+        for (double[] probe : HybridGolden.probes()) {
+            assertEquals(model.predict(probe), again.predict(probe));
+        }
+    }
+
+    @Test
+    void anUnknownActivationIsAModelFormatException() throws IOException {
+        ModelEnvelope good = ModelEnvelope.readFrom(new ByteArrayInputStream(golden(2)), "golden");
+        byte[] payload = good.payload();
+        byte[] name = "SOFTPLUS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = -1;
+        for (int i = 0; i + name.length <= payload.length && at < 0; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(payload, i, i + name.length), name)) {
+                at = i;
+            }
+        }
+        assertTrue(at > 0, "the payload names its activation");
+        payload[at + 7] = 'Z';
+        ModelEnvelope bad = new ModelEnvelope(HybridModelFile.MODEL_TYPE, 2, good.schema(), payload);
+        assertEquals("bad has an unknown activation \"SOFTPLUZ\"",
+                assertThrows(ModelFormatException.class, () -> HybridModelFile.fromEnvelope(bad, "bad")).getMessage());
+        ModelEnvelope asVersionOne = new ModelEnvelope(HybridModelFile.MODEL_TYPE, 1, good.schema(), good.payload());
+        assertThrows(ModelFormatException.class, () -> HybridModelFile.fromEnvelope(asVersionOne, "v1"),
+                "a version-2 payload read as version 1 has unread bytes");
     }
 
     @Test
@@ -125,7 +185,8 @@ class HybridModelFileTest {
         ModelEnvelope other = new ModelEnvelope("autoencoder", 1, schema, payload);
         assertTrue(assertThrows(ModelFormatException.class, () -> HybridModelFile.fromEnvelope(other, "other"))
                 .getMessage().contains("expected hybrid-twin"));
-        ModelEnvelope newer = new ModelEnvelope(HybridModelFile.MODEL_TYPE, 2, schema, payload);
+        ModelEnvelope newer = new ModelEnvelope(HybridModelFile.MODEL_TYPE, HybridModelFile.PAYLOAD_VERSION + 1,
+                schema, payload);
         assertThrows(ModelFormatException.class, () -> HybridModelFile.fromEnvelope(newer, "newer"));
         ModelEnvelope renamed = new ModelEnvelope(HybridModelFile.MODEL_TYPE, 1, FeatureSchema.of("x", "s"), payload);
         assertTrue(assertThrows(ModelFormatException.class, () -> HybridModelFile.fromEnvelope(renamed, "renamed"))

@@ -13,7 +13,7 @@ class HybridOptionsTest {
     @Test
     void theDefaultsAreDocumented() {
         HybridOptions o = HybridOptions.defaults();
-        assertEquals(new HybridOptions(List.of(16, 16), 0.01, 300, 256, 0.2, 30, 0.01, true, 42L), o);
+        assertEquals(new HybridOptions(List.of(16, 16), 0.01, 300, 256, 0.2, 30, 0.01, true, 42L, Activation.TANH), o);
         assertTrue(o.correction());
         assertFalse(o.withoutCorrection().correction());
         assertTrue(o.withoutCorrection().withHidden(List.of(8)).correction());
@@ -23,6 +23,10 @@ class HybridOptionsTest {
         assertEquals(64, o.withBatchSize(64).batchSize());
         assertEquals(0.001, o.withLearningRate(0.001).learningRate());
         assertEquals(List.of(5, 2), List.of(o.withEpochs(5, 2).maxEpochs(), o.withEpochs(5, 2).patience()));
+        assertEquals(Activation.TANH, o.activation());
+        assertEquals(Activation.RELU, o.withActivation(Activation.RELU).activation());
+        assertEquals(Activation.SOFTPLUS, o.withActivation(Activation.SOFTPLUS).withHidden(List.of(4)).withSeed(1)
+                .withoutCorrection().activation(), "every copy keeps the activation");
     }
 
     @Test
@@ -42,5 +46,7 @@ class HybridOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> o.withValidationFraction(0.7)).getMessage());
         assertEquals("correctionPenalty must be finite and >= 0, got -1.0",
                 assertThrows(IllegalArgumentException.class, () -> o.withCorrectionPenalty(-1)).getMessage());
+        assertEquals("activation",
+                assertThrows(NullPointerException.class, () -> o.withActivation(null)).getMessage());
     }
 }
