@@ -13,6 +13,7 @@ import org.industry4.twin.dynamics.Integrator;
 import org.industry4.twin.dynamics.SetpointSchedule;
 import org.industry4.twin.dynamics.Simulator;
 import org.industry4.twin.dynamics.Trajectory;
+import org.industry4.twin.hybrid.Activation;
 import org.industry4.twin.hybrid.HybridOptions;
 import org.industry4.twin.sim.MeasuredRun;
 import org.industry4.twin.sim.OperatingRange;
@@ -44,7 +45,7 @@ final class TwinThermalBenchmark implements Benchmark {
 
     @Override
     public String usage() {
-        return "twin-thermal [--seed 1] [--runs 40] [--hours 4] [--dt 60] [--test-runs 6]";
+        return "twin-thermal [--seed 1] [--runs 40] [--hours 4] [--dt 60] [--test-runs 6] [--activation softplus|tanh|relu]";
     }
 
     @Override
@@ -59,10 +60,12 @@ final class TwinThermalBenchmark implements Benchmark {
         double hours = args.doubleValue("hours", 4, 0.1, 1000);
         double dt = args.doubleValue("dt", 60, 0.01, 600);
         int testRuns = args.intValue("test-runs", 6, 1, 10_000);
+        Activation activation = Activation.valueOf(args.string("activation", "softplus").toUpperCase(Locale.ROOT));
         args.requireAllUsed();
 
         SpindleThermalTruth truth = new SpindleThermalTruth();
         TrainingRows rows = truth.trainingRows(OperatingRange.training(), runs, hours * 3600, dt, seed);
+        System.out.printf(Locale.ROOT, "networks: %s hidden layers%n", activation);
         System.out.printf(Locale.ROOT, "truth: %s%ntraining: %d runs of %.1f h sampled every %.0f s in %s: %,d rows%n%n",
                 truth, runs, hours, dt, OperatingRange.training(), rows.size());
 
@@ -75,7 +78,7 @@ final class TwinThermalBenchmark implements Benchmark {
         for (SpindleTwinVariant variant : SpindleTwinVariant.values()) {
             long start = System.nanoTime();
             SpindleThermalTwin twin = new SpindleThermalTwinTrainer(new SpindleTwinOptions()
-                    .withVariant(variant).withTraining(HybridOptions.defaults().withSeed(seed))).fit(rows);
+                    .withVariant(variant).withTraining(HybridOptions.defaults().withSeed(seed).withActivation(activation))).fit(rows);
             double seconds = (System.nanoTime() - start) / 1e9;
             totalTraining += seconds;
             twins.put(variant, twin);

@@ -18,7 +18,6 @@ import org.industry4.core.Quality;
 import org.industry4.core.TelemetryFrame;
 import org.industry4.twin.dynamics.SetpointSchedule;
 import org.industry4.twin.dynamics.Trajectory;
-import org.industry4.twin.hybrid.HybridOptions;
 import org.industry4.twin.online.FollowerOptions;
 import org.industry4.twin.online.ResidualScorer;
 import org.industry4.twin.online.Residual;
@@ -71,7 +70,7 @@ public final class SpindleTwinPlanner {
         // 1. The twin, from 12 logged shifts of 4 h sampled every minute.
         TrainingRows history = machine.trainingRows(OperatingRange.training(), 12, 4 * 3600, 60, seed);
         SpindleThermalTwin twin = new SpindleThermalTwinTrainer(new SpindleTwinOptions()
-                .withTraining(HybridOptions.defaults().withEpochs(100, 30).withSeed(seed))).fit(history);
+                .withTraining(new SpindleTwinOptions().training().withEpochs(40, 10).withSeed(seed))).fit(history);
 
         // 2. What-if: a 2 h job at 60 % load, 24 C hall, no coolant; growth must stay under 45 um.
         double tolerance = 45;

@@ -1,6 +1,7 @@
 package org.industry4.twin.thermal;
 
 import java.util.Objects;
+import org.industry4.twin.hybrid.Activation;
 import org.industry4.twin.hybrid.HybridOptions;
 
 /**
@@ -22,9 +23,14 @@ public record SpindleTwinOptions(SpindleTwinVariant variant, HybridOptions train
         }
     }
 
-    /** The hybrid with {@link HybridOptions#defaults()} and a 20 C reference. */
+    /**
+     * The hybrid with {@link HybridOptions#defaults()} but softplus hidden layers, and a 20 C
+     * reference. Softplus because a twin is asked about operating points beyond its history (a
+     * faster spindle, a hotter hall): a softplus correction continues linearly there, a tanh one
+     * levels off (see {@link org.industry4.twin.hybrid.Activation}).
+     */
     public SpindleTwinOptions() {
-        this(SpindleTwinVariant.HYBRID, HybridOptions.defaults(), 20.0);
+        this(SpindleTwinVariant.HYBRID, HybridOptions.defaults().withActivation(Activation.SOFTPLUS), 20.0);
     }
 
     public SpindleTwinOptions withVariant(SpindleTwinVariant variant) {

@@ -36,7 +36,7 @@ class SpindleThermalTwinTest {
     /** A truth that is exactly the physics (no friction heat, no drift), measured with the default noise. */
     private static final SpindleThermalTruth IDEAL =
             new SpindleThermalTruth(SpindleThermalTruth.Constants.defaults().withoutUnmodelledEffects());
-    private static final HybridOptions QUICK = HybridOptions.defaults().withEpochs(60, 15).withSeed(3);
+    private static final HybridOptions QUICK = new SpindleTwinOptions().training().withEpochs(60, 15).withSeed(3);
 
     private static SpindleThermalTwin physicsOnIdeal;
 
