@@ -302,7 +302,10 @@ final class SisrSearch {
         }
     }
 
-    /** Inserts {@code c} at its cheapest feasible position (with blinks), else in a new route. */
+    /**
+     * Inserts {@code c} at its cheapest feasible position (positions skipped with the blink rate), a
+     * new route counting as a position while the fleet allows; false when nothing fits.
+     */
     private boolean insert(int c) {
         final double[] d = in.d;
         final int n = in.n;
@@ -335,17 +338,16 @@ final class SisrSearch {
                 prev = next;
             }
         }
-        if (bestR < 0) {
-            if (w.used >= in.maxRoutes) {
-                return false;
-            }
-            double alone = d[c] + d[rowC];
-            if (limited && alone > limit) {
-                return false;
-            }
+        // a new route competes too: in metric instances it never beats an insertion next to the
+        // depot, but it does when capacity or length leaves only distant routes open
+        double alone = d[c] + d[rowC];
+        if (alone < best && w.used < in.maxRoutes && (!limited || alone <= limit)) {
             bestR = w.emptySlot();
             bestPos = 0;
             best = alone;
+        }
+        if (bestR < 0) {
+            return false;
         }
         w.insert(bestR, bestPos, c, best);
         touch(bestR);
