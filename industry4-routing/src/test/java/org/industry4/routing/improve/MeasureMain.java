@@ -8,7 +8,8 @@ import org.industry4.routing.SolveOptions;
 
 /**
  * Development measurement, run by hand (not a test):
- * {@code java -Dindustry4.shared.dir=../shared -cp ... MeasureMain SECONDS THREADS SEED SET/INSTANCE...}.
+ * {@code java -Dindustry4.shared.dir=../shared [-Dt0=100 -Dtf=1 -Dscaled=true] -cp ... MeasureMain SECONDS THREADS SEED
+ * SET/INSTANCE...}.
  */
 public final class MeasureMain {
 
@@ -25,9 +26,17 @@ public final class MeasureMain {
         int count = 0;
         for (int i = 3; i < args.length; i++) {
             Path file = cvrp.resolve(args[i] + ".vrp");
-            RoutingProblem p = VrpTestFiles.read(file);
+            RoutingProblem p;
+            try {
+                p = VrpTestFiles.read(file);
+            } catch (java.io.IOException e) {
+                System.out.println("skipped " + e.getMessage());
+                continue;
+            }
             double bks = VrpTestFiles.bks(cvrp, p.name());
-            RoutingResult r = new ImprovedSolver().solve(p, new SolveOptions(Duration.ofSeconds(seconds), threads, seed));
+            ImproveOptions o = new ImproveOptions().withTemperatures(Double.parseDouble(System.getProperty("t0", "100")),
+                    Double.parseDouble(System.getProperty("tf", "1")), Boolean.parseBoolean(System.getProperty("scaled", "true")));
+            RoutingResult r = new ImprovedSolver(o).solve(p, new SolveOptions(Duration.ofSeconds(seconds), threads, seed));
             double gap = 100 * (r.solution().cost() - bks) / bks;
             sumGap += gap;
             count++;

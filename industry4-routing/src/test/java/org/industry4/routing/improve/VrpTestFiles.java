@@ -47,6 +47,9 @@ final class VrpTestFiles {
                 q = new int[dim];
             } else if (line.startsWith("CAPACITY")) {
                 capacity = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            } else if (line.startsWith("DISTANCE") || line.startsWith("SERVICE_TIME")
+                    || line.startsWith("VEHICLES")) {
+                throw new IOException(file + ": route length, service time and fleet are not read here: " + line);
             } else if (line.startsWith("EDGE_WEIGHT_TYPE") && !line.contains("EUC_2D")) {
                 throw new IOException(file + ": only EUC_2D in this test reader, got " + line);
             } else if (line.startsWith("NODE_COORD_SECTION") || line.startsWith("DEMAND_SECTION")
