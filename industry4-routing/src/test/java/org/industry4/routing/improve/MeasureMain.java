@@ -38,8 +38,10 @@ public final class MeasureMain {
                     Double.parseDouble(System.getProperty("tf", "1")), Boolean.parseBoolean(System.getProperty("scaled", "true")));
             RoutingResult r = new ImprovedSolver(o).solve(p, new SolveOptions(Duration.ofSeconds(seconds), threads, seed));
             double gap = 100 * (r.solution().cost() - bks) / bks;
-            sumGap += gap;
-            count++;
+            if (Double.isFinite(gap)) {
+                sumGap += gap;
+                count++;
+            }
             System.out.printf("%-14s %3ds %dt  cost %9.1f  bks %8.0f  gap %6.2f %%  routes %d  %s%n", p.name(), seconds,
                     threads, r.solution().cost(), bks, gap, r.solution().vehicles(), r.message());
         }

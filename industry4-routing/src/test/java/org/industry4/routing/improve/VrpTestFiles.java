@@ -78,7 +78,7 @@ final class VrpTestFiles {
         for (String line : Files.readAllLines(cvrp.resolve("BKS.csv"))) {
             String[] f = line.split(",");
             if (f.length > 7 && f[1].equals(instance)) {
-                return Double.parseDouble(f[7]);
+                return f[7].isBlank() ? Double.NaN : Double.parseDouble(f[7]);
             }
         }
         return Double.NaN;
