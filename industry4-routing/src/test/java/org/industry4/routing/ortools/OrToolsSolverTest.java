@@ -148,4 +148,13 @@ class OrToolsSolverTest {
         RoutingResult r = new OrToolsSolver().solve(a32, ONE_SECOND.withTimeLimit(Duration.ofSeconds(3)));
         assertEquals(784, r.solution().cost(), r.message());
     }
+
+    @Test
+    void cmt6WithRemappedDepotRouteLengthAndServiceVerifies() throws IOException {
+        RoutingProblem cmt6 = new CvrpLibReader().readProblem(shared("CMT/CMT6.vrp"));
+        RoutingResult r = new OrToolsSolver().solve(cmt6, ONE_SECOND.withTimeLimit(Duration.ofMillis(500)));
+        assertEquals(RoutingResult.Status.SOLVED, r.status(), r.message());
+        assertTrue(r.message().contains("scale 1000"), r.message());
+        assertTrue(r.solution().cost() >= 555.43 - 0.01, "below the best-known 555.43: " + r.solution().cost());
+    }
 }
