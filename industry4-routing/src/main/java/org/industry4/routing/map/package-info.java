@@ -1,0 +1,2 @@
+/** Pictures of solutions: {@link org.industry4.routing.map.RouteMap} writes an SVG route map. */
+package org.industry4.routing.map;
