@@ -23,7 +23,8 @@ public final class AtomicFiles {
     /**
      * Writes {@code file} through a temporary file in the same folder, forced to disk, then renamed
      * over the target (atomically where the file system can). On failure the temporary file is
-     * removed and the target is untouched.
+     * removed and the target is untouched. The file gets the permissions of the file it replaces,
+     * or {@code rw-r--r--} when new (a temporary file is created owner-only), on POSIX file systems.
      */
     public static void write(Path file, Writer writer) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -38,6 +39,7 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            permissions(tmp, target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -46,5 +48,15 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void permissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 }
