@@ -1,10 +1,7 @@
 package org.industry4.twin.hybrid;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import org.industry4.core.FeatureSchema;
 import org.industry4.core.ModelEnvelope;
 import org.industry4.core.ModelFile;
 import org.industry4.core.ModelFormatException;
+import org.industry4.core.ModelPayload;
 
 /**
  * Saves and loads a {@link HybridModel} in a {@link ModelEnvelope} of type {@value #MODEL_TYPE},
@@ -79,8 +77,7 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
     public static ModelEnvelope toEnvelope(HybridModel model) {
         Objects.requireNonNull(model, "model");
         HybridSpec spec = model.spec();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        byte[] payload = ModelPayload.write(out -> {
             out.writeUTF(spec.outputName());
             spec.physics().write(out);
             out.writeInt(spec.parameters().size());
@@ -136,11 +133,8 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
             out.writeInt(h.physicsEpochs());
             out.writeInt(h.trainingRows());
             out.writeInt(h.validationRows());
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
-        }
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, new FeatureSchema(spec.inputNames()),
-                bytes.toByteArray());
+        });
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, new FeatureSchema(spec.inputNames()), payload);
     }
 
     /**
@@ -154,7 +148,7 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
     public static HybridModel fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
         List<String> inputs = envelope.schema().names();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(envelope.payload()))) {
+        return ModelPayload.read(envelope, source, in -> {
             String outputName = in.readUTF();
             Expr physics = Expr.read(in, source);
             int p = count(in, source, "parameter");
@@ -237,20 +231,8 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
             }
             TrainingHistory history = new TrainingHistory(losses, bestEpoch, reason, in.readInt(), in.readInt(),
                     in.readInt());
-            if (in.available() > 0) {
-                throw new ModelFormatException(source + " has " + in.available()
-                        + " unexpected bytes after the hybrid model payload");
-            }
             return new HybridModel(spec, options, values, network, history);
-        } catch (EOFException e) {
-            throw new ModelFormatException(source + " has a truncated hybrid model payload", e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " holds an invalid hybrid model: " + e.getMessage(), e);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFormatException(source + " has an unreadable hybrid model payload: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static int count(DataInputStream in, String source, String what) throws IOException {
