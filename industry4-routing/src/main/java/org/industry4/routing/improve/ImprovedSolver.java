@@ -6,6 +6,8 @@ import org.industry4.routing.RoutingProblem;
 import org.industry4.routing.RoutingResult;
 import org.industry4.routing.RoutingSolver;
 import org.industry4.routing.SolveOptions;
+import org.industry4.routing.Verifier;
+import org.industry4.routing.ortools.OrToolsSolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,14 @@ public final class ImprovedSolver implements RoutingSolver {
         return options;
     }
 
+    /**
+     * Our solver seeded by plain OR-Tools: guided local search ({@link OrToolsSolver} defaults) gets
+     * {@link ImproveOptions#initialTimeShare()} of the time limit, SISR the rest.
+     */
+    public static ImprovedSolver seededByOrTools(ImproveOptions options) {
+        return new ImprovedSolver(new OrToolsSolver(), options);
+    }
+
     @Override
     public RoutingResult solve(RoutingProblem problem, SolveOptions solve) {
         Objects.requireNonNull(problem, "problem");
@@ -82,6 +92,7 @@ public final class ImprovedSolver implements RoutingSolver {
         if (remaining <= 0 && options.maxIterations() == 0) {
             LOG.info("{}: no time left after {} (cost {}); returning its solution", problem.name(), initial.name(),
                     first.solution().cost());
+            Verifier.verify(problem, first.solution()).orThrow(name() + " on " + problem.name());
             return new RoutingResult(RoutingResult.Status.SOLVED, first.solution(), name(), elapsed(start),
                     "no time left for improvement after " + initial.name());
         }
@@ -105,6 +116,7 @@ public final class ImprovedSolver implements RoutingSolver {
         String message = String.format("%s %.1f -> SISR %.1f, %d iterations (%.0f/s), %d search(es)", initial.name(),
                 improved.initialCost(), improved.solution().cost(), improved.iterations(),
                 improved.iterationsPerSecond(), improved.searches());
+        Verifier.verify(problem, improved.solution()).orThrow(name() + " on " + problem.name());
         return new RoutingResult(RoutingResult.Status.SOLVED, improved.solution(), name(), elapsed(start), message);
     }
 

@@ -10,6 +10,7 @@ import org.industry4.routing.RoutingResult;
 import org.industry4.routing.RoutingSolver;
 import org.industry4.routing.Solution;
 import org.industry4.routing.SolveOptions;
+import org.industry4.routing.Verifier;
 
 /**
  * The Clarke-Wright savings construction (parallel version): start with one route per customer,
@@ -55,10 +56,7 @@ public final class SavingsSolver implements RoutingSolver {
                     "the savings construction needs " + routes.size() + " routes, the fleet has " + problem.vehicles());
         }
         Solution solution = new Solution(routes, in.cost(routes));
-        String violation = in.check(solution);
-        if (violation != null) {
-            throw new IllegalStateException("savings produced an infeasible solution: " + violation);
-        }
+        Verifier.verify(problem, solution).orThrow(name() + " on " + problem.name());
         return new RoutingResult(RoutingResult.Status.SOLVED, solution, name(), elapsed(start),
                 routes.size() + " routes, cost " + solution.cost());
     }

@@ -41,6 +41,18 @@ class ImprovedSolverTest {
     }
 
     @Test
+    void seededByOrToolsIsVerifiedAndNoWorseThanOrToolsAloneInTheSameTime() {
+        RoutingProblem p = Instances.random(4, 40, 10, 50).build();
+        SolveOptions two = new SolveOptions().withTimeLimit(java.time.Duration.ofSeconds(2));
+        RoutingResult ortools = new org.industry4.routing.ortools.OrToolsSolver().solve(p, two);
+        RoutingResult ours = ImprovedSolver.seededByOrTools(new ImproveOptions().withInitialTimeShare(0.5)).solve(p, two);
+        assertEquals(RoutingResult.Status.SOLVED, ours.status(), ours.message());
+        assertTrue(org.industry4.routing.Verifier.verify(p, ours.solution()).feasible());
+        assertTrue(ours.solution().cost() <= ortools.solution().cost() + 1e-9,
+                "ours " + ours.solution().cost() + ", OR-Tools alone " + ortools.solution().cost());
+    }
+
+    @Test
     void improvesThePluggedInitialSolversSolutionWithinItsShareOfTime() {
         RoutingProblem p = Instances.random(1, 30, 10, 50).build();
         Singletons initial = new Singletons();
