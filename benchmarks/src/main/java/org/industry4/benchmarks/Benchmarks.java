@@ -22,6 +22,7 @@ public final class Benchmarks {
         register(new IForestSpeedBenchmark());
         register(new AnomalySkabBenchmark());
         register(new TwinThermalBenchmark());
+        register(new CvrpBenchmark());
     }
 
     private Benchmarks() {
