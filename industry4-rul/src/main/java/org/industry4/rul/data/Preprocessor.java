@@ -437,6 +437,8 @@ public final class Preprocessor {
             throw new ModelFormatException(source + ": truncated preprocessor payload", e);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source + ": invalid preprocessor payload: " + e.getMessage(), e);
+        } catch (java.io.UTFDataFormatException e) {
+            throw new ModelFormatException(source + ": malformed column name in preprocessor payload", e);
         }
     }
 

@@ -260,6 +260,10 @@ class PreprocessorTest {
         conditions[16] = 0; // conditions int at 13..16: 2 -> 0
         assertEquals("model.rul: invalid preprocessor payload: conditions must be >= 1, got 0",
                 assertThrows(ModelFormatException.class, () -> read(conditions)).getMessage());
+        byte[] names = bytes.clone();
+        names[31] = (byte) 0xFF; // first byte of the first setting name: not modified UTF-8
+        assertEquals("model.rul: malformed column name in preprocessor payload",
+                assertThrows(ModelFormatException.class, () -> read(names)).getMessage());
         byte[] scale = bytes.clone();
         for (int i = 1; i <= 8; i++) {
             scale[scale.length - i] = (byte) 0xFF; // the last column scale becomes NaN
