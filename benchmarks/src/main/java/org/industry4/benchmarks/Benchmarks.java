@@ -23,6 +23,7 @@ public final class Benchmarks {
         register(new AnomalySkabBenchmark());
         register(new TwinThermalBenchmark());
         register(new CvrpBenchmark());
+        register(new RulCmapssBenchmark());
     }
 
     private Benchmarks() {

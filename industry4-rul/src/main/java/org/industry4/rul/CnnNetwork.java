@@ -1,0 +1,197 @@
+package org.industry4.rul;
+
+import static org.industry4.rul.LstmNetwork.checkSize;
+import static org.industry4.rul.LstmNetwork.readFloats;
+import static org.industry4.rul.LstmNetwork.writeFloats;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.industry4.core.ModelFormatException;
+
+/**
+ * Li et al.'s DCNN as DL4J's {@code ConvolutionLayer}s compute it on a {@code 1 x window x
+ * features} image: convolutions with {@code kernel x 1} kernels along time ("same" padding:
+ * {@code (kernel - 1) / 2} steps before, the rest after), tanh, then the flattened last map
+ * ({@code [channel][step][feature]}, row-major) through a tanh dense layer to one linear output:
+ * <pre>
+ * y[o][t][f] = tanh(b[o] + sum_c sum_j W[o][c][j] x[c][t + j - pad][f])     (out-of-range steps are 0)
+ * </pre>
+ * Weights row-major as DL4J holds them: {@code W [out][in][kernel]}, {@code b [out]}; dense
+ * {@code D [channels * window * features x dense]}, {@code d}; output {@code O [dense]}, {@code o}.
+ * {@code CnnNetworkTest} checks this against DL4J's output.
+ */
+final class CnnNetwork implements RulNetwork {
+
+    /** One convolution. */
+    record Conv(int in, int out, int kernel, float[] w, float[] b) {
+        Conv {
+            if (in <= 0 || out <= 0 || kernel <= 0 || w.length != out * in * kernel || b.length != out) {
+                throw new IllegalArgumentException("a convolution " + in + " -> " + out + " of kernel " + kernel
+                        + " needs " + out * in * kernel + " weights and " + out + " biases, got " + w.length
+                        + " and " + b.length);
+            }
+            RulNetwork.requireFinite(w, "convolution weights");
+            RulNetwork.requireFinite(b, "convolution biases");
+        }
+    }
+
+    private final int window;
+    private final int features;
+    private final List<Conv> convs;
+    private final int dense;
+    private final float[] denseW;
+    private final float[] denseB;
+    private final float[] outW;
+    private final float outB;
+
+    CnnNetwork(int window, int features, List<Conv> convs, float[] denseW, float[] denseB, float[] outW, float outB) {
+        if (window <= 0 || features <= 0 || convs.isEmpty() || convs.get(0).in() != 1) {
+            throw new IllegalArgumentException("a CNN needs window > 0, features > 0 and a first convolution of 1 "
+                    + "input channel, got window " + window + ", features " + features + ", " + convs.size()
+                    + " convolutions");
+        }
+        for (int i = 1; i < convs.size(); i++) {
+            if (convs.get(i).in() != convs.get(i - 1).out()) {
+                throw new IllegalArgumentException("convolution " + i + " takes " + convs.get(i).in()
+                        + " channels but convolution " + (i - 1) + " gives " + convs.get(i - 1).out());
+            }
+        }
+        int flat = convs.get(convs.size() - 1).out() * window * features;
+        this.dense = denseB.length;
+        if (dense == 0 || denseW.length != flat * dense || outW.length != dense) {
+            throw new IllegalArgumentException("dense layer " + flat + " -> " + dense + " needs " + (long) flat * dense
+                    + " weights and an output of " + dense + ", got " + denseW.length + " and " + outW.length);
+        }
+        RulNetwork.requireFinite(denseW, "dense weights");
+        RulNetwork.requireFinite(denseB, "dense biases");
+        RulNetwork.requireFinite(outW, "output weights");
+        if (!Float.isFinite(outB)) {
+            throw new IllegalArgumentException("output bias is not finite: " + outB);
+        }
+        this.window = window;
+        this.features = features;
+        this.convs = List.copyOf(convs);
+        this.denseW = denseW;
+        this.denseB = denseB;
+        this.outW = outW;
+        this.outB = outB;
+    }
+
+    @Override
+    public int window() {
+        return window;
+    }
+
+    @Override
+    public int features() {
+        return features;
+    }
+
+    @Override
+    public double output(float[] data, int offset) {
+        int plane = window * features;
+        float[] x = new float[plane];
+        System.arraycopy(data, offset, x, 0, plane);
+        for (Conv conv : convs) {
+            float[] y = new float[conv.out() * plane];
+            int k = conv.kernel();
+            int pad = (k - 1) / 2;
+            float[] w = conv.w();
+            for (int o = 0; o < conv.out(); o++) {
+                int yBase = o * plane;
+                java.util.Arrays.fill(y, yBase, yBase + plane, conv.b()[o]);
+                for (int c = 0; c < conv.in(); c++) {
+                    int xBase = c * plane;
+                    int wBase = (o * conv.in() + c) * k;
+                    for (int j = 0; j < k; j++) {
+                        float wj = w[wBase + j];
+                        int shift = j - pad;
+                        int tFrom = Math.max(0, -shift);
+                        int tTo = Math.min(window, window - shift);
+                        for (int t = tFrom; t < tTo; t++) {
+                            int yi = yBase + t * features;
+                            int xi = xBase + (t + shift) * features;
+                            for (int f = 0; f < features; f++) {
+                                y[yi + f] += wj * x[xi + f];
+                            }
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (float) Math.tanh(y[i]);
+            }
+            x = y;
+        }
+        double out = outB;
+        float[] hidden = denseB.clone();
+        for (int i = 0; i < x.length; i++) {
+            float xi = x[i];
+            int row = i * dense;
+            for (int j = 0; j < dense; j++) {
+                hidden[j] += xi * denseW[row + j];
+            }
+        }
+        for (int j = 0; j < dense; j++) {
+            out += Math.tanh(hidden[j]) * outW[j];
+        }
+        return out;
+    }
+
+    /**
+     * Writes int window, int features, int convolutions, per convolution (int in, int out, int
+     * kernel, W, b), then int dense, D, d, O, float o.
+     */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(window);
+        out.writeInt(features);
+        out.writeInt(convs.size());
+        for (Conv conv : convs) {
+            out.writeInt(conv.in());
+            out.writeInt(conv.out());
+            out.writeInt(conv.kernel());
+            writeFloats(conv.w(), out);
+            writeFloats(conv.b(), out);
+        }
+        out.writeInt(dense);
+        writeFloats(denseW, out);
+        writeFloats(denseB, out);
+        writeFloats(outW, out);
+        out.writeFloat(outB);
+    }
+
+    static CnnNetwork read(DataInputStream in, String source) throws IOException {
+        int window = in.readInt();
+        int features = in.readInt();
+        int count = in.readInt();
+        if (window <= 0 || features <= 0 || count <= 0 || count > 64) {
+            throw new ModelFormatException(source + " has an invalid CNN window " + window + ", features " + features
+                    + " or convolution count " + count);
+        }
+        List<Conv> convs = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            int inputs = in.readInt();
+            int outputs = in.readInt();
+            int kernel = in.readInt();
+            checkSize(source, "convolution", inputs * Math.max(1, kernel), outputs, in);
+            convs.add(new Conv(inputs, outputs, kernel, readFloats(in, outputs * inputs * kernel, source),
+                    readFloats(in, outputs, source)));
+        }
+        int dense = in.readInt();
+        int flat = convs.get(count - 1).out() * window * features;
+        checkSize(source, "dense layer", flat, dense, in);
+        float[] denseW = readFloats(in, flat * dense, source);
+        float[] denseB = readFloats(in, dense, source);
+        float[] outW = readFloats(in, dense, source);
+        float outB = in.readFloat();
+        try {
+            return new CnnNetwork(window, features, convs, denseW, denseB, outW, outB);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source + ": " + e.getMessage(), e);
+        }
+    }
+}

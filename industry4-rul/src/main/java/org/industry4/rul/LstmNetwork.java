@@ -1,0 +1,236 @@
+package org.industry4.rul;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.industry4.core.ModelFormatException;
+
+/**
+ * A stacked LSTM, the last step's output through a ReLU dense layer to one linear output, as
+ * DL4J's {@code LSTM} layers compute it (no peepholes):
+ * <pre>
+ * z = x_t W + h_{t-1} R + b                       (4n columns: [a | f | o | i])
+ * a = tanh(z_a), f = sigmoid(z_f), o = sigmoid(z_o), i = sigmoid(z_i)
+ * c_t = f c_{t-1} + i a,  h_t = o tanh(c_t),  h_0 = c_0 = 0
+ * </pre>
+ * Weights are stored row-major as DL4J holds them: {@code W [in x 4n]}, {@code R [n x 4n]},
+ * {@code b [4n]}; the dense layer {@code D [n_last x dense]}, {@code d [dense]}; the output
+ * {@code O [dense]}, {@code o}. {@code LstmNetworkTest} checks this against DL4J's output.
+ */
+final class LstmNetwork implements RulNetwork {
+
+    /** One LSTM layer. */
+    record Layer(int in, int units, float[] w, float[] r, float[] b) {
+        Layer {
+            if (w.length != in * 4 * units || r.length != units * 4 * units || b.length != 4 * units) {
+                throw new IllegalArgumentException("an LSTM layer " + in + " -> " + units + " needs " + in * 4 * units
+                        + ", " + units * 4 * units + " and " + 4 * units + " weights, got " + w.length + ", "
+                        + r.length + " and " + b.length);
+            }
+            RulNetwork.requireFinite(w, "LSTM input weights");
+            RulNetwork.requireFinite(r, "LSTM recurrent weights");
+            RulNetwork.requireFinite(b, "LSTM biases");
+        }
+    }
+
+    private final int window;
+    private final List<Layer> layers;
+    private final int dense;
+    private final float[] denseW;
+    private final float[] denseB;
+    private final float[] outW;
+    private final float outB;
+
+    LstmNetwork(int window, List<Layer> layers, float[] denseW, float[] denseB, float[] outW, float outB) {
+        if (window <= 0 || layers.isEmpty()) {
+            throw new IllegalArgumentException("an LSTM network needs window > 0 and a layer, got window " + window
+                    + " and " + layers.size() + " layers");
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            if (layers.get(i).in() != layers.get(i - 1).units()) {
+                throw new IllegalArgumentException("LSTM layer " + i + " takes " + layers.get(i).in()
+                        + " inputs but layer " + (i - 1) + " gives " + layers.get(i - 1).units());
+            }
+        }
+        this.window = window;
+        this.layers = List.copyOf(layers);
+        int last = layers.get(layers.size() - 1).units();
+        this.dense = denseB.length;
+        if (dense == 0 || denseW.length != last * dense || outW.length != dense) {
+            throw new IllegalArgumentException("dense layer " + last + " -> " + dense + " needs " + last * dense
+                    + " weights and an output of " + dense + ", got " + denseW.length + " and " + outW.length);
+        }
+        RulNetwork.requireFinite(denseW, "dense weights");
+        RulNetwork.requireFinite(denseB, "dense biases");
+        RulNetwork.requireFinite(outW, "output weights");
+        if (!Float.isFinite(outB)) {
+            throw new IllegalArgumentException("output bias is not finite: " + outB);
+        }
+        this.denseW = denseW;
+        this.denseB = denseB;
+        this.outW = outW;
+        this.outB = outB;
+    }
+
+    @Override
+    public int window() {
+        return window;
+    }
+
+    @Override
+    public int features() {
+        return layers.get(0).in();
+    }
+
+    List<Layer> layers() {
+        return layers;
+    }
+
+    @Override
+    public double output(float[] data, int offset) {
+        // The layers run one after the other over the whole window (each layer's output sequence
+        // is the next one's input); the arrays are small (window x units).
+        float[] seq = data;
+        int seqOffset = offset;
+        int width = features();
+        float[] h = null;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            int n = layer.units();
+            boolean lastLayer = l == layers.size() - 1;
+            float[] out = lastLayer ? null : new float[window * n];
+            h = new float[n];
+            float[] c = new float[n];
+            float[] z = new float[4 * n];
+            for (int t = 0; t < window; t++) {
+                System.arraycopy(layer.b(), 0, z, 0, 4 * n);
+                int base = seqOffset + t * width;
+                float[] w = layer.w();
+                for (int k = 0; k < width; k++) {
+                    float x = seq[base + k];
+                    int row = k * 4 * n;
+                    for (int j = 0; j < 4 * n; j++) {
+                        z[j] += x * w[row + j];
+                    }
+                }
+                float[] r = layer.r();
+                for (int k = 0; k < n; k++) {
+                    float hk = h[k];
+                    if (hk != 0) {
+                        int row = k * 4 * n;
+                        for (int j = 0; j < 4 * n; j++) {
+                            z[j] += hk * r[row + j];
+                        }
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    float a = (float) Math.tanh(z[j]);
+                    float f = sigmoid(z[n + j]);
+                    float o = sigmoid(z[2 * n + j]);
+                    float i = sigmoid(z[3 * n + j]);
+                    c[j] = f * c[j] + i * a;
+                    h[j] = o * (float) Math.tanh(c[j]);
+                }
+                if (out != null) {
+                    System.arraycopy(h, 0, out, t * n, n);
+                }
+            }
+            seq = out;
+            seqOffset = 0;
+            width = n;
+        }
+        double y = outB;
+        int last = h.length;
+        for (int j = 0; j < dense; j++) {
+            double s = denseB[j];
+            for (int k = 0; k < last; k++) {
+                s += h[k] * denseW[k * dense + j];
+            }
+            if (s > 0) {
+                y += s * outW[j];
+            }
+        }
+        return y;
+    }
+
+    private static float sigmoid(float x) {
+        return (float) (1 / (1 + Math.exp(-x)));
+    }
+
+    /**
+     * Writes int window, int layers, per layer (int in, int units, W, R, b as float arrays), then
+     * int dense, D, d, O, float o; a float array is written as its values (its length follows from
+     * the sizes before it).
+     */
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(window);
+        out.writeInt(layers.size());
+        for (Layer layer : layers) {
+            out.writeInt(layer.in());
+            out.writeInt(layer.units());
+            writeFloats(layer.w(), out);
+            writeFloats(layer.r(), out);
+            writeFloats(layer.b(), out);
+        }
+        out.writeInt(dense);
+        writeFloats(denseW, out);
+        writeFloats(denseB, out);
+        writeFloats(outW, out);
+        out.writeFloat(outB);
+    }
+
+    static LstmNetwork read(DataInputStream in, String source) throws IOException {
+        int window = in.readInt();
+        int count = in.readInt();
+        if (window <= 0 || count <= 0 || count > 64) {
+            throw new ModelFormatException(source + " has an invalid LSTM window " + window + " or layer count " + count);
+        }
+        List<Layer> layers = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            int inputs = in.readInt();
+            int units = in.readInt();
+            checkSize(source, "LSTM layer", inputs, units, in);
+            layers.add(new Layer(inputs, units, readFloats(in, inputs * 4 * units, source),
+                    readFloats(in, units * 4 * units, source), readFloats(in, 4 * units, source)));
+        }
+        int dense = in.readInt();
+        int last = layers.get(count - 1).units();
+        checkSize(source, "dense layer", last, dense, in);
+        float[] denseW = readFloats(in, last * dense, source);
+        float[] denseB = readFloats(in, dense, source);
+        float[] outW = readFloats(in, dense, source);
+        float outB = in.readFloat();
+        try {
+            return new LstmNetwork(window, layers, denseW, denseB, outW, outB);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void checkSize(String source, String what, int inputs, int outputs, DataInputStream in) throws IOException {
+        if (inputs <= 0 || outputs <= 0 || (long) inputs * outputs * Float.BYTES > in.available() + 16L) {
+            throw new ModelFormatException(source + " has an invalid " + what + " of " + inputs + " -> " + outputs);
+        }
+    }
+
+    static void writeFloats(float[] values, DataOutputStream out) throws IOException {
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    static float[] readFloats(DataInputStream in, int count, String source) throws IOException {
+        if ((long) count * Float.BYTES > in.available()) {
+            throw new ModelFormatException(source + " is truncated: " + count + " weights expected, "
+                    + in.available() / Float.BYTES + " left");
+        }
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+}
