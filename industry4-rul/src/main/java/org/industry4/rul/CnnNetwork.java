@@ -12,16 +12,17 @@ import java.util.List;
 import org.industry4.core.ModelFormatException;
 
 /**
- * Li et al.'s DCNN as DL4J's {@code ConvolutionLayer}s compute it on a {@code 1 x window x
- * features} image: convolutions with {@code kernel x 1} kernels along time ("same" padding:
- * {@code (kernel - 1) / 2} steps before, the rest after), tanh, then the flattened last map
- * ({@code [channel][step][feature]}, row-major) through a tanh dense layer to one linear output:
+ * A 1-D convolutional network along time with the features as input channels, as DL4J's
+ * {@code ConvolutionLayer}s compute it on a {@code features x window x 1} image: convolutions with
+ * {@code kernel x 1} kernels ("same" padding: {@code (kernel - 1) / 2} steps before, the rest
+ * after), tanh, then the flattened last map ({@code [channel][step]}, row-major) through a tanh
+ * dense layer to one linear output:
  * <pre>
- * y[o][t][f] = tanh(b[o] + sum_c sum_j W[o][c][j] x[c][t + j - pad][f])     (out-of-range steps are 0)
+ * y[o][t] = tanh(b[o] + sum_c sum_j W[o][c][j] x[c][t + j - pad])     (out-of-range steps are 0)
  * </pre>
  * Weights row-major as DL4J holds them: {@code W [out][in][kernel]}, {@code b [out]}; dense
- * {@code D [channels * window * features x dense]}, {@code d}; output {@code O [dense]}, {@code o}.
- * {@code CnnNetworkTest} checks this against DL4J's output.
+ * {@code D [channels * window x dense]}, {@code d}; output {@code O [dense]}, {@code o}.
+ * {@code NetworkForwardTest} checks this against DL4J's output.
  */
 final class CnnNetwork implements RulNetwork {
 
@@ -48,10 +49,11 @@ final class CnnNetwork implements RulNetwork {
     private final float outB;
 
     CnnNetwork(int window, int features, List<Conv> convs, float[] denseW, float[] denseB, float[] outW, float outB) {
-        if (window <= 0 || features <= 0 || convs.isEmpty() || convs.get(0).in() != 1) {
-            throw new IllegalArgumentException("a CNN needs window > 0, features > 0 and a first convolution of 1 "
-                    + "input channel, got window " + window + ", features " + features + ", " + convs.size()
-                    + " convolutions");
+        if (window <= 0 || features <= 0 || convs.isEmpty() || convs.get(0).in() != features) {
+            throw new IllegalArgumentException("a CNN needs window > 0, features > 0 and a first convolution with "
+                    + "one input channel per feature, got window " + window + ", features " + features + ", "
+                    + (convs.isEmpty() ? "no convolutions" : "a first convolution of " + convs.get(0).in()
+                    + " channels"));
         }
         for (int i = 1; i < convs.size(); i++) {
             if (convs.get(i).in() != convs.get(i - 1).out()) {
@@ -59,7 +61,7 @@ final class CnnNetwork implements RulNetwork {
                         + " channels but convolution " + (i - 1) + " gives " + convs.get(i - 1).out());
             }
         }
-        int flat = convs.get(convs.size() - 1).out() * window * features;
+        int flat = convs.get(convs.size() - 1).out() * window;
         this.dense = denseB.length;
         if (dense == 0 || denseW.length != flat * dense || outW.length != dense) {
             throw new IllegalArgumentException("dense layer " + flat + " -> " + dense + " needs " + (long) flat * dense
@@ -92,19 +94,24 @@ final class CnnNetwork implements RulNetwork {
 
     @Override
     public double output(float[] data, int offset) {
-        int plane = window * features;
-        float[] x = new float[plane];
-        System.arraycopy(data, offset, x, 0, plane);
+        // [t][f] -> [f][t]: the features are the input channels
+        float[] x = new float[features * window];
+        for (int t = 0; t < window; t++) {
+            int row = offset + t * features;
+            for (int f = 0; f < features; f++) {
+                x[f * window + t] = data[row + f];
+            }
+        }
         for (Conv conv : convs) {
-            float[] y = new float[conv.out() * plane];
+            float[] y = new float[conv.out() * window];
             int k = conv.kernel();
             int pad = (k - 1) / 2;
             float[] w = conv.w();
             for (int o = 0; o < conv.out(); o++) {
-                int yBase = o * plane;
-                java.util.Arrays.fill(y, yBase, yBase + plane, conv.b()[o]);
+                int yBase = o * window;
+                java.util.Arrays.fill(y, yBase, yBase + window, conv.b()[o]);
                 for (int c = 0; c < conv.in(); c++) {
-                    int xBase = c * plane;
+                    int xBase = c * window;
                     int wBase = (o * conv.in() + c) * k;
                     for (int j = 0; j < k; j++) {
                         float wj = w[wBase + j];
@@ -112,11 +119,7 @@ final class CnnNetwork implements RulNetwork {
                         int tFrom = Math.max(0, -shift);
                         int tTo = Math.min(window, window - shift);
                         for (int t = tFrom; t < tTo; t++) {
-                            int yi = yBase + t * features;
-                            int xi = xBase + (t + shift) * features;
-                            for (int f = 0; f < features; f++) {
-                                y[yi + f] += wj * x[xi + f];
-                            }
+                            y[yBase + t] += wj * x[xBase + t + shift];
                         }
                     }
                 }
@@ -182,7 +185,7 @@ final class CnnNetwork implements RulNetwork {
                     readFloats(in, outputs, source)));
         }
         int dense = in.readInt();
-        int flat = convs.get(count - 1).out() * window * features;
+        int flat = convs.get(count - 1).out() * window;
         checkSize(source, "dense layer", flat, dense, in);
         float[] denseW = readFloats(in, flat * dense, source);
         float[] denseB = readFloats(in, dense, source);

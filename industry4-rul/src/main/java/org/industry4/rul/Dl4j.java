@@ -86,7 +86,8 @@ final class Dl4j {
                 list.layer(new ConvolutionLayer.Builder(options.kernel(), 1).nOut(filters).stride(1, 1)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.TANH).build());
             }
-            list.setInputType(InputType.convolutional(options.window(), features, 1));
+            // features as channels of a window x 1 image: a 1-D convolution along time
+            list.setInputType(InputType.convolutional(options.window(), 1, features));
             denseActivation = Activation.TANH;
         }
         DenseLayer.Builder dense = new DenseLayer.Builder().nOut(options.dense()).activation(denseActivation);
@@ -103,7 +104,7 @@ final class Dl4j {
 
     /**
      * The native input of windows {@code order[from .. to)} of {@code data} (layout {@code [w][t][f]}):
-     * {@code [n, features, window]} for the LSTM, {@code [n, 1, window, features]} for the CNN.
+     * {@code [n, features, window]} for the LSTM, {@code [n, features, window, 1]} for the CNN.
      */
     static INDArray input(RulOptions.Architecture architecture, float[] data, int window, int features, int[] order,
                           int from, int to) {
@@ -111,9 +112,6 @@ final class Dl4j {
         float[] flat = new float[(to - from) * size];
         for (int k = from; k < to; k++) {
             System.arraycopy(data, order[k] * size, flat, (k - from) * size, size);
-        }
-        if (architecture == RulOptions.Architecture.CNN) {
-            return Nd4j.create(flat, new long[] {to - from, 1, window, features}, 'c');
         }
         // [n, t, f] -> [n, f, t]
         float[] nft = new float[flat.length];
@@ -125,7 +123,9 @@ final class Dl4j {
                 }
             }
         }
-        return Nd4j.create(nft, new long[] {to - from, features, window}, 'c');
+        long[] shape = architecture == RulOptions.Architecture.CNN
+                ? new long[] {to - from, features, window, 1} : new long[] {to - from, features, window};
+        return Nd4j.create(nft, shape, 'c');
     }
 
     /** The labels {@code targets[order[k]]} for {@code k} in {@code [from, to)}, as an {@code n x 1} matrix. */
@@ -159,7 +159,7 @@ final class Dl4j {
             return new LstmNetwork(options.window(), layers, denseW, denseB, outW, outB);
         }
         List<CnnNetwork.Conv> convs = new ArrayList<>();
-        int in = 1;
+        int in = features;
         for (int i = 0; i < count; i++) {
             Layer layer = network.getLayer(i);
             int filters = options.layers().get(i);

@@ -104,7 +104,16 @@ public final class RulModel {
      */
     public RulEstimate predict(Trajectory history) {
         Objects.requireNonNull(history, "history");
-        double[][] scaled = preprocessor.transform(history);
+        if (!history.schema().equals(preprocessor.inputSchema())) {
+            throw new IllegalArgumentException("history " + history.assetId() + " has columns " + history.schema().names()
+                    + " but the model reads " + preprocessor.inputSchema().names());
+        }
+        // only the rows of the last window are read: the work does not grow with the history
+        int from = Math.max(0, history.cycles() - options.window());
+        double[][] scaled = new double[history.cycles() - from][network.features()];
+        for (int i = 0; i < scaled.length; i++) {
+            preprocessor.transform(history.row(from + i), scaled[i]);
+        }
         float[] window = new float[options.window() * network.features()];
         Windows.last(scaled, options.window(), window, 0);
         return estimate(window, 0);
