@@ -76,4 +76,20 @@ public final class ModelPayload {
             throw new ModelFormatException(source + " has an unreadable " + type + " payload: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The constant of {@code type} named {@code name}, as read from a payload.
+     *
+     * @param source names the input in the error message (a file name)
+     * @throws ModelFormatException naming the source, the enum and the unknown name
+     */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String source)
+            throws ModelFormatException {
+        Objects.requireNonNull(type, "type");
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ModelFormatException(source + " has an unknown " + type.getSimpleName() + " \"" + name + "\"", e);
+        }
+    }
 }

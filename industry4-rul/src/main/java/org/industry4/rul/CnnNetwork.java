@@ -20,8 +20,8 @@ import org.industry4.core.ModelFormatException;
  * <pre>
  * y[o][t] = tanh(b[o] + sum_c sum_j W[o][c][j] x[c][t + j - pad])     (out-of-range steps are 0)
  * </pre>
- * Weights row-major as DL4J holds them: {@code W [out][in][kernel]}, {@code b [out]}; dense
- * {@code D [channels * window x dense]}, {@code d}; output {@code O [dense]}, {@code o}.
+ * Weights row-major as DL4J holds them: {@code W [out][in][kernel]}, {@code b [out]}; then a tanh
+ * {@link DenseHead} over the {@code channels * window} flattened values.
  * {@code NetworkForwardTest} checks this against DL4J's output.
  */
 final class CnnNetwork implements RulNetwork {
@@ -42,13 +42,9 @@ final class CnnNetwork implements RulNetwork {
     private final int window;
     private final int features;
     private final List<Conv> convs;
-    private final int dense;
-    private final float[] denseW;
-    private final float[] denseB;
-    private final float[] outW;
-    private final float outB;
+    private final DenseHead head;
 
-    CnnNetwork(int window, int features, List<Conv> convs, float[] denseW, float[] denseB, float[] outW, float outB) {
+    CnnNetwork(int window, int features, List<Conv> convs, DenseHead head) {
         if (window <= 0 || features <= 0 || convs.isEmpty() || convs.get(0).in() != features) {
             throw new IllegalArgumentException("a CNN needs window > 0, features > 0 and a first convolution with "
                     + "one input channel per feature, got window " + window + ", features " + features + ", "
@@ -62,24 +58,14 @@ final class CnnNetwork implements RulNetwork {
             }
         }
         int flat = convs.get(convs.size() - 1).out() * window;
-        this.dense = denseB.length;
-        if (dense == 0 || denseW.length != flat * dense || outW.length != dense) {
-            throw new IllegalArgumentException("dense layer " + flat + " -> " + dense + " needs " + (long) flat * dense
-                    + " weights and an output of " + dense + ", got " + denseW.length + " and " + outW.length);
-        }
-        RulNetwork.requireFinite(denseW, "dense weights");
-        RulNetwork.requireFinite(denseB, "dense biases");
-        RulNetwork.requireFinite(outW, "output weights");
-        if (!Float.isFinite(outB)) {
-            throw new IllegalArgumentException("output bias is not finite: " + outB);
+        if (head.relu() || head.inputs() != flat) {
+            throw new IllegalArgumentException("the CNN's head must be a tanh layer over its " + flat
+                    + " flattened outputs, got " + head.inputs() + " inputs");
         }
         this.window = window;
         this.features = features;
         this.convs = List.copyOf(convs);
-        this.denseW = denseW;
-        this.denseB = denseB;
-        this.outW = outW;
-        this.outB = outB;
+        this.head = head;
     }
 
     @Override
@@ -129,24 +115,12 @@ final class CnnNetwork implements RulNetwork {
             }
             x = y;
         }
-        double out = outB;
-        float[] hidden = denseB.clone();
-        for (int i = 0; i < x.length; i++) {
-            float xi = x[i];
-            int row = i * dense;
-            for (int j = 0; j < dense; j++) {
-                hidden[j] += xi * denseW[row + j];
-            }
-        }
-        for (int j = 0; j < dense; j++) {
-            out += Math.tanh(hidden[j]) * outW[j];
-        }
-        return out;
+        return head.apply(x);
     }
 
     /**
      * Writes int window, int features, int convolutions, per convolution (int in, int out, int
-     * kernel, W, b), then int dense, D, d, O, float o.
+     * kernel, W, b), then the {@link DenseHead}.
      */
     @Override
     public void write(DataOutputStream out) throws IOException {
@@ -160,11 +134,7 @@ final class CnnNetwork implements RulNetwork {
             writeFloats(conv.w(), out);
             writeFloats(conv.b(), out);
         }
-        out.writeInt(dense);
-        writeFloats(denseW, out);
-        writeFloats(denseB, out);
-        writeFloats(outW, out);
-        out.writeFloat(outB);
+        head.write(out);
     }
 
     static CnnNetwork read(DataInputStream in, String source) throws IOException {
@@ -184,15 +154,9 @@ final class CnnNetwork implements RulNetwork {
             convs.add(new Conv(inputs, outputs, kernel, readFloats(in, outputs * inputs * kernel, source),
                     readFloats(in, outputs, source)));
         }
-        int dense = in.readInt();
-        int flat = convs.get(count - 1).out() * window;
-        checkSize(source, "dense layer", flat, dense, in);
-        float[] denseW = readFloats(in, flat * dense, source);
-        float[] denseB = readFloats(in, dense, source);
-        float[] outW = readFloats(in, dense, source);
-        float outB = in.readFloat();
+        DenseHead head = DenseHead.read(in, convs.get(count - 1).out() * window, false, source);
         try {
-            return new CnnNetwork(window, features, convs, denseW, denseB, outW, outB);
+            return new CnnNetwork(window, features, convs, head);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source + ": " + e.getMessage(), e);
         }

@@ -146,7 +146,10 @@ final class Dl4j {
         float[] denseB = floats(denseLayer.getParam("b"));
         float[] outW = floats(outLayer.getParam("W"));
         float outB = floats(outLayer.getParam("b"))[0];
-        if (options.architecture() == RulOptions.Architecture.LSTM) {
+        boolean lstm = options.architecture() == RulOptions.Architecture.LSTM;
+        int headInputs = lstm ? options.layers().get(count - 1) : options.layers().get(count - 1) * options.window();
+        DenseHead head = new DenseHead(headInputs, denseW, denseB, outW, outB, lstm);
+        if (lstm) {
             List<LstmNetwork.Layer> layers = new ArrayList<>();
             int in = features;
             for (int i = 0; i < count; i++) {
@@ -156,7 +159,7 @@ final class Dl4j {
                         floats(layer.getParam("b"))));
                 in = units;
             }
-            return new LstmNetwork(options.window(), layers, denseW, denseB, outW, outB);
+            return new LstmNetwork(options.window(), layers, head);
         }
         List<CnnNetwork.Conv> convs = new ArrayList<>();
         int in = features;
@@ -167,7 +170,7 @@ final class Dl4j {
                     floats(layer.getParam("b"))));
             in = filters;
         }
-        return new CnnNetwork(options.window(), features, convs, denseW, denseB, outW, outB);
+        return new CnnNetwork(options.window(), features, convs, head);
     }
 
     /** The values of {@code array} in row-major order. */

@@ -16,8 +16,7 @@ import org.industry4.core.ModelFormatException;
  * c_t = f c_{t-1} + i a,  h_t = o tanh(c_t),  h_0 = c_0 = 0
  * </pre>
  * Weights are stored row-major as DL4J holds them: {@code W [in x 4n]}, {@code R [n x 4n]},
- * {@code b [4n]}; the dense layer {@code D [n_last x dense]}, {@code d [dense]}; the output
- * {@code O [dense]}, {@code o}. {@code LstmNetworkTest} checks this against DL4J's output.
+ * {@code b [4n]}; then a ReLU {@link DenseHead} over the last layer's units. {@code LstmNetworkTest} checks this against DL4J's output.
  */
 final class LstmNetwork implements RulNetwork {
 
@@ -37,13 +36,9 @@ final class LstmNetwork implements RulNetwork {
 
     private final int window;
     private final List<Layer> layers;
-    private final int dense;
-    private final float[] denseW;
-    private final float[] denseB;
-    private final float[] outW;
-    private final float outB;
+    private final DenseHead head;
 
-    LstmNetwork(int window, List<Layer> layers, float[] denseW, float[] denseB, float[] outW, float outB) {
+    LstmNetwork(int window, List<Layer> layers, DenseHead head) {
         if (window <= 0 || layers.isEmpty()) {
             throw new IllegalArgumentException("an LSTM network needs window > 0 and a layer, got window " + window
                     + " and " + layers.size() + " layers");
@@ -56,22 +51,11 @@ final class LstmNetwork implements RulNetwork {
         }
         this.window = window;
         this.layers = List.copyOf(layers);
-        int last = layers.get(layers.size() - 1).units();
-        this.dense = denseB.length;
-        if (dense == 0 || denseW.length != last * dense || outW.length != dense) {
-            throw new IllegalArgumentException("dense layer " + last + " -> " + dense + " needs " + last * dense
-                    + " weights and an output of " + dense + ", got " + denseW.length + " and " + outW.length);
+        if (!head.relu() || head.inputs() != layers.get(layers.size() - 1).units()) {
+            throw new IllegalArgumentException("the LSTM's head must be a ReLU layer over its "
+                    + layers.get(layers.size() - 1).units() + " last units, got " + head.inputs() + " inputs");
         }
-        RulNetwork.requireFinite(denseW, "dense weights");
-        RulNetwork.requireFinite(denseB, "dense biases");
-        RulNetwork.requireFinite(outW, "output weights");
-        if (!Float.isFinite(outB)) {
-            throw new IllegalArgumentException("output bias is not finite: " + outB);
-        }
-        this.denseW = denseW;
-        this.denseB = denseB;
-        this.outW = outW;
-        this.outB = outB;
+        this.head = head;
     }
 
     @Override
@@ -141,18 +125,7 @@ final class LstmNetwork implements RulNetwork {
             seqOffset = 0;
             width = n;
         }
-        double y = outB;
-        int last = h.length;
-        for (int j = 0; j < dense; j++) {
-            double s = denseB[j];
-            for (int k = 0; k < last; k++) {
-                s += h[k] * denseW[k * dense + j];
-            }
-            if (s > 0) {
-                y += s * outW[j];
-            }
-        }
-        return y;
+        return head.apply(h);
     }
 
     private static float sigmoid(float x) {
@@ -161,8 +134,8 @@ final class LstmNetwork implements RulNetwork {
 
     /**
      * Writes int window, int layers, per layer (int in, int units, W, R, b as float arrays), then
-     * int dense, D, d, O, float o; a float array is written as its values (its length follows from
-     * the sizes before it).
+     * the {@link DenseHead}; a float array is written as its values (its length follows from the
+     * sizes before it).
      */
     @Override
     public void write(DataOutputStream out) throws IOException {
@@ -175,11 +148,7 @@ final class LstmNetwork implements RulNetwork {
             writeFloats(layer.r(), out);
             writeFloats(layer.b(), out);
         }
-        out.writeInt(dense);
-        writeFloats(denseW, out);
-        writeFloats(denseB, out);
-        writeFloats(outW, out);
-        out.writeFloat(outB);
+        head.write(out);
     }
 
     static LstmNetwork read(DataInputStream in, String source) throws IOException {
@@ -196,15 +165,9 @@ final class LstmNetwork implements RulNetwork {
             layers.add(new Layer(inputs, units, readFloats(in, inputs * 4 * units, source),
                     readFloats(in, units * 4 * units, source), readFloats(in, 4 * units, source)));
         }
-        int dense = in.readInt();
-        int last = layers.get(count - 1).units();
-        checkSize(source, "dense layer", last, dense, in);
-        float[] denseW = readFloats(in, last * dense, source);
-        float[] denseB = readFloats(in, dense, source);
-        float[] outW = readFloats(in, dense, source);
-        float outB = in.readFloat();
+        DenseHead head = DenseHead.read(in, layers.get(count - 1).units(), true, source);
         try {
-            return new LstmNetwork(window, layers, denseW, denseB, outW, outB);
+            return new LstmNetwork(window, layers, head);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source + ": " + e.getMessage(), e);
         }

@@ -109,7 +109,7 @@ public final class RulModelFile implements ModelFile<RulModel> {
                 losses.add(new TrainingHistory.EpochLoss(i, in.readDouble(), in.readDouble()));
             }
             int bestEpoch = in.readInt();
-            TrainingHistory.Stop stop = enumValue(TrainingHistory.Stop.class, in.readUTF(), source);
+            TrainingHistory.Stop stop = ModelPayload.enumValue(TrainingHistory.Stop.class, in.readUTF(), source);
             TrainingHistory history = new TrainingHistory(losses, bestEpoch, stop, in.readInt(), in.readInt(),
                     in.readDouble());
             return new RulModel(preprocessor, network, options, halfWidth, calibrationPoints, history);
@@ -141,7 +141,7 @@ public final class RulModelFile implements ModelFile<RulModel> {
 
     /** The options, with the default preprocessing options (the caller puts in the saved ones). */
     private static RulOptions readOptions(DataInputStream in, String source) throws IOException {
-        RulOptions.Architecture architecture = enumValue(RulOptions.Architecture.class, in.readUTF(), source);
+        RulOptions.Architecture architecture = ModelPayload.enumValue(RulOptions.Architecture.class, in.readUTF(), source);
         int window = in.readInt();
         int count = in.readInt();
         if (count <= 0 || count > 64) {
@@ -168,14 +168,5 @@ public final class RulModelFile implements ModelFile<RulModel> {
         return new RulOptions(architecture, window, layers, kernel, dense, dropout, learningRate, batchSize,
                 maxEpochs, patience, maxTrainingTime, cap, validationFraction, calibrationFraction, coverage,
                 calibrationCuts, new org.industry4.rul.data.PreprocessOptions(), seed);
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String source)
-            throws ModelFormatException {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " has an unknown " + type.getSimpleName() + " \"" + name + "\"", e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.industry4.anomaly.autoencoder;
 
-import static org.industry4.anomaly.autoencoder.AutoencoderPayload.enumValue;
+import static org.industry4.core.ModelPayload.enumValue;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

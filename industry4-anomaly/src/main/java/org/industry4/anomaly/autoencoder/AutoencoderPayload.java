@@ -89,12 +89,4 @@ final class AutoencoderPayload {
         boolean stoppedEarly = in.readBoolean();
         return new TrainingHistory(losses, bestEpoch, stoppedEarly, trainingRows, validationRows);
     }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String source) throws ModelFormatException {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + " has an unknown " + type.getSimpleName() + " \"" + name + "\"", e);
-        }
-    }
 }
