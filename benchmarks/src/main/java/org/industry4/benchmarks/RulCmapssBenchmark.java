@@ -12,7 +12,6 @@ import org.industry4.rul.RulTrainer;
 import org.industry4.rul.data.CmapssReader;
 import org.industry4.rul.data.EngineFolds;
 import org.industry4.rul.data.PreprocessOptions;
-import org.industry4.rul.data.SyntheticEngines;
 import org.industry4.rul.data.Trajectory;
 import org.industry4.rul.metrics.RulMetrics;
 
@@ -106,7 +105,7 @@ final class RulCmapssBenchmark implements Benchmark {
                         rest.add(engines.get(i));
                     }
                 }
-                List<Trajectory> cut = SyntheticEngines.cutAtRandom(heldOut, options.window(), seed * 31 + k);
+                List<Trajectory> cut = EngineFolds.cutAtRandom(heldOut, options.window(), seed * 31 + k);
                 Fold f = fold("fold " + (k + 1), rest, cut, options.withSeed(seed * 1_000 + k));
                 pooled.addAll(f.rows);
                 trainSeconds += f.trainSeconds;

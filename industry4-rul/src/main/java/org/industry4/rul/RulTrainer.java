@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.industry4.rul.data.EngineFolds;
 import org.industry4.rul.data.Preprocessor;
 import org.industry4.rul.data.RulTargets;
-import org.industry4.rul.data.SyntheticEngines;
 import org.industry4.rul.data.Trajectory;
 import org.industry4.rul.data.WindowSet;
 import org.industry4.rul.data.Windows;
@@ -157,7 +156,7 @@ public final class RulTrainer {
         double[] residuals = new double[engines.size() * options.calibrationCuts()];
         int k = 0;
         for (int cut = 0; cut < options.calibrationCuts(); cut++) {
-            for (Trajectory t : SyntheticEngines.cutAtRandom(engines, options.window(), random.nextLong())) {
+            for (Trajectory t : EngineFolds.cutAtRandom(engines, options.window(), random.nextLong())) {
                 double truth = Math.min(options.cap(), t.rulAtEnd());
                 residuals[k++] = Math.abs(truth - model.predict(t).rul());
             }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.industry4.core.FeatureSchema;
+import org.industry4.rul.data.EngineFolds;
 import org.industry4.rul.data.PreprocessOptions;
 import org.industry4.rul.data.SyntheticEngines;
 import org.industry4.rul.data.Trajectory;
@@ -38,7 +39,7 @@ class RulTrainerTest {
     @BeforeAll
     static void train() {
         trainEngines = SyntheticEngines.generate(40, 1, 1);
-        testEngines = SyntheticEngines.cutAtRandom(SyntheticEngines.generate(40, 1, 2), 20, 5);
+        testEngines = EngineFolds.cutAtRandom(SyntheticEngines.generate(40, 1, 2), 20, 5);
         lstm = new RulTrainer(smallLstm()).fit(trainEngines);
     }
 

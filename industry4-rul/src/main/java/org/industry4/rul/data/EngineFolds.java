@@ -3,11 +3,13 @@ package org.industry4.rul.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * Seeded splits of engines (by index) for cross-validation and for train / validation / calibration
- * sets: rows of one engine never land in two parts. Same seed, same split.
+ * sets: rows of one engine never land in two parts; and NASA-style random cuts of whole histories.
+ * Same seed, same split.
  */
 public final class EngineFolds {
 
@@ -124,5 +126,27 @@ public final class EngineFolds {
         int[] part = Arrays.copyOfRange(order, from, to);
         Arrays.sort(part);
         return part;
+    }
+
+    /**
+     * Cuts every trajectory NASA-test-style at a uniformly random length in {@code [min(minCycles,
+     * n), n]} with {@link Trajectory#head}, so {@code rulAtEnd} grows by the cycles removed. Works
+     * for any trajectories (C-MAPSS ones too).
+     *
+     * @param minCycles shortest cut, {@code >= 1}
+     */
+    public static List<Trajectory> cutAtRandom(List<Trajectory> runToFailure, int minCycles, long seed) {
+        Objects.requireNonNull(runToFailure, "runToFailure");
+        if (minCycles < 1) {
+            throw new IllegalArgumentException("minCycles must be >= 1, got " + minCycles);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Trajectory> out = new ArrayList<>(runToFailure.size());
+        for (Trajectory t : runToFailure) {
+            int n = t.cycles();
+            int lo = Math.min(minCycles, n);
+            out.add(t.head(lo + random.nextInt(n - lo + 1)));
+        }
+        return List.copyOf(out);
     }
 }

@@ -105,28 +105,6 @@ public final class SyntheticEngines {
         return List.copyOf(out);
     }
 
-    /**
-     * Cuts every trajectory NASA-test-style at a uniformly random length in {@code [min(minCycles,
-     * n), n]} with {@link Trajectory#head}, so {@code rulAtEnd} grows by the cycles removed. Works
-     * for any trajectories (C-MAPSS ones too).
-     *
-     * @param minCycles shortest cut, {@code >= 1}
-     */
-    public static List<Trajectory> cutAtRandom(List<Trajectory> runToFailure, int minCycles, long seed) {
-        Objects.requireNonNull(runToFailure, "runToFailure");
-        if (minCycles < 1) {
-            throw new IllegalArgumentException("minCycles must be >= 1, got " + minCycles);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Trajectory> out = new ArrayList<>(runToFailure.size());
-        for (Trajectory t : runToFailure) {
-            int n = t.cycles();
-            int lo = Math.min(minCycles, n);
-            out.add(t.head(lo + random.nextInt(n - lo + 1)));
-        }
-        return List.copyOf(out);
-    }
-
     /** A standard normal draw (Box-Muller, one value per call), the same on every JDK. */
     private static double gaussian(SplittableRandom random) {
         double u1 = 1.0 - random.nextDouble(); // (0, 1]

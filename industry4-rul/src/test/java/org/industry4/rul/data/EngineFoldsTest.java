@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -70,5 +71,27 @@ class EngineFoldsTest {
                 () -> EngineFolds.split(10, new double[] {-0.5, 1.5}, 1)).getMessage());
         assertEquals("fractions must not be empty", assertThrows(IllegalArgumentException.class,
                 () -> EngineFolds.split(10, new double[0], 1)).getMessage());
+    }
+
+    @Test
+    void cutAtRandomKeepsAtLeastMinCyclesAndAddsTheRemovedCyclesToRul() {
+        List<Trajectory> full = SyntheticEngines.generate(50, 1, 1);
+        List<Trajectory> cut = EngineFolds.cutAtRandom(full, 31, 2);
+        assertEquals(full.size(), cut.size());
+        boolean someCut = false;
+        for (int e = 0; e < full.size(); e++) {
+            Trajectory f = full.get(e);
+            Trajectory c = cut.get(e);
+            assertTrue(c.cycles() >= 31 && c.cycles() <= f.cycles());
+            assertEquals(f.cycles() - c.cycles(), c.rulAtEnd());
+            assertEquals(f.head(c.cycles()), c);
+            someCut |= c.cycles() < f.cycles();
+        }
+        assertTrue(someCut);
+        assertEquals(cut, EngineFolds.cutAtRandom(full, 31, 2));
+        Trajectory shortOne = full.get(0).head(5);
+        assertEquals(5, EngineFolds.cutAtRandom(List.of(shortOne), 31, 2).get(0).cycles());
+        assertEquals("minCycles must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> EngineFolds.cutAtRandom(List.of(), 0, 1)).getMessage());
     }
 }

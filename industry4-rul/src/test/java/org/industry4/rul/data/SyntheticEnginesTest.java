@@ -63,33 +63,11 @@ class SyntheticEnginesTest {
     }
 
     @Test
-    void cutAtRandomKeepsAtLeastMinCyclesAndAddsTheRemovedCyclesToRul() {
-        List<Trajectory> full = SyntheticEngines.generate(50, 1, 1);
-        List<Trajectory> cut = SyntheticEngines.cutAtRandom(full, 31, 2);
-        assertEquals(full.size(), cut.size());
-        boolean someCut = false;
-        for (int e = 0; e < full.size(); e++) {
-            Trajectory f = full.get(e);
-            Trajectory c = cut.get(e);
-            assertTrue(c.cycles() >= 31 && c.cycles() <= f.cycles());
-            assertEquals(f.cycles() - c.cycles(), c.rulAtEnd());
-            assertEquals(f.head(c.cycles()), c);
-            someCut |= c.cycles() < f.cycles();
-        }
-        assertTrue(someCut);
-        assertEquals(cut, SyntheticEngines.cutAtRandom(full, 31, 2));
-        Trajectory shortOne = full.get(0).head(5);
-        assertEquals(5, SyntheticEngines.cutAtRandom(List.of(shortOne), 31, 2).get(0).cycles());
-    }
-
-    @Test
     void refusesBadArguments() {
         assertEquals("engines must be >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> SyntheticEngines.generate(0, 1, 1)).getMessage());
         assertEquals("conditions must be in 1..100, got 0",
                 assertThrows(IllegalArgumentException.class, () -> SyntheticEngines.generate(1, 0, 1)).getMessage());
-        assertEquals("minCycles must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
-                () -> SyntheticEngines.cutAtRandom(List.of(), 0, 1)).getMessage());
         assertEquals("degrading sensors are 1..5, got 6",
                 assertThrows(IllegalArgumentException.class, () -> SyntheticEngines.sensor(6, 0, 0)).getMessage());
     }
