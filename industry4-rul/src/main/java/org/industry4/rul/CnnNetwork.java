@@ -111,7 +111,7 @@ final class CnnNetwork implements RulNetwork {
                 }
             }
             for (int i = 0; i < y.length; i++) {
-                y[i] = (float) Math.tanh(y[i]);
+                y[i] = (float) RulNetwork.tanh(y[i]);
             }
             x = y;
         }

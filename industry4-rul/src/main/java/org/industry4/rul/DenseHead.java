@@ -46,7 +46,7 @@ record DenseHead(int inputs, float[] w, float[] b, float[] outW, float outB, boo
         }
         double y = outB;
         for (int j = 0; j < dense; j++) {
-            double h = relu ? Math.max(0, hidden[j]) : Math.tanh(hidden[j]);
+            double h = relu ? Math.max(0, hidden[j]) : RulNetwork.tanh(hidden[j]);
             y += h * outW[j];
         }
         return y;

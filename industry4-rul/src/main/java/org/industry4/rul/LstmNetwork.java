@@ -93,29 +93,19 @@ final class LstmNetwork implements RulNetwork {
                 int base = seqOffset + t * width;
                 float[] w = layer.w();
                 for (int k = 0; k < width; k++) {
-                    float x = seq[base + k];
-                    int row = k * 4 * n;
-                    for (int j = 0; j < 4 * n; j++) {
-                        z[j] += x * w[row + j];
-                    }
+                    axpy(seq[base + k], w, k * 4 * n, z, 4 * n);
                 }
                 float[] r = layer.r();
                 for (int k = 0; k < n; k++) {
-                    float hk = h[k];
-                    if (hk != 0) {
-                        int row = k * 4 * n;
-                        for (int j = 0; j < 4 * n; j++) {
-                            z[j] += hk * r[row + j];
-                        }
-                    }
+                    axpy(h[k], r, k * 4 * n, z, 4 * n);
                 }
                 for (int j = 0; j < n; j++) {
-                    float a = (float) Math.tanh(z[j]);
+                    float a = (float) RulNetwork.tanh(z[j]);
                     float f = sigmoid(z[n + j]);
                     float o = sigmoid(z[2 * n + j]);
                     float i = sigmoid(z[3 * n + j]);
                     c[j] = f * c[j] + i * a;
-                    h[j] = o * (float) Math.tanh(c[j]);
+                    h[j] = o * (float) RulNetwork.tanh(c[j]);
                 }
                 if (out != null) {
                     System.arraycopy(h, 0, out, t * n, n);
@@ -126,6 +116,13 @@ final class LstmNetwork implements RulNetwork {
             width = n;
         }
         return head.apply(h);
+    }
+
+    /** {@code z[j] += a * w[offset + j]} for {@code j < length}: a small loop the JIT vectorises. */
+    private static void axpy(float a, float[] w, int offset, float[] z, int length) {
+        for (int j = 0; j < length; j++) {
+            z[j] += a * w[offset + j];
+        }
     }
 
     private static float sigmoid(float x) {
