@@ -1,8 +1,8 @@
 package org.industry4.rul;
 
-import static org.industry4.rul.LstmNetwork.checkSize;
-import static org.industry4.rul.LstmNetwork.readFloats;
-import static org.industry4.rul.LstmNetwork.writeFloats;
+import static org.industry4.rul.RulNetwork.checkSize;
+import static org.industry4.rul.RulNetwork.readFloats;
+import static org.industry4.rul.RulNetwork.writeFloats;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -80,14 +80,8 @@ final class CnnNetwork implements RulNetwork {
 
     @Override
     public double output(float[] data, int offset) {
-        // [t][f] -> [f][t]: the features are the input channels
         float[] x = new float[features * window];
-        for (int t = 0; t < window; t++) {
-            int row = offset + t * features;
-            for (int f = 0; f < features; f++) {
-                x[f * window + t] = data[row + f];
-            }
-        }
+        RulNetwork.transpose(data, offset, x, 0, window, features); // the features are the input channels
         for (Conv conv : convs) {
             float[] y = new float[conv.out() * window];
             int k = conv.kernel();
@@ -154,11 +148,8 @@ final class CnnNetwork implements RulNetwork {
             convs.add(new Conv(inputs, outputs, kernel, readFloats(in, outputs * inputs * kernel, source),
                     readFloats(in, outputs, source)));
         }
-        DenseHead head = DenseHead.read(in, convs.get(count - 1).out() * window, false, source);
-        try {
-            return new CnnNetwork(window, features, convs, head);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + ": " + e.getMessage(), e);
-        }
+        // an invalid network throws IllegalArgumentException, which ModelPayload.read reports with the source
+        return new CnnNetwork(window, features, convs, DenseHead.read(in, convs.get(count - 1).out() * window, false,
+                source));
     }
 }

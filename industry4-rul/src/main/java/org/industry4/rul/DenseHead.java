@@ -1,8 +1,8 @@
 package org.industry4.rul;
 
-import static org.industry4.rul.LstmNetwork.checkSize;
-import static org.industry4.rul.LstmNetwork.readFloats;
-import static org.industry4.rul.LstmNetwork.writeFloats;
+import static org.industry4.rul.RulNetwork.checkSize;
+import static org.industry4.rul.RulNetwork.readFloats;
+import static org.industry4.rul.RulNetwork.writeFloats;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

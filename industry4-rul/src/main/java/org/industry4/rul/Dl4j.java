@@ -109,19 +109,9 @@ final class Dl4j {
     static INDArray input(RulOptions.Architecture architecture, float[] data, int window, int features, int[] order,
                           int from, int to) {
         int size = window * features;
-        float[] flat = new float[(to - from) * size];
+        float[] nft = new float[(to - from) * size];
         for (int k = from; k < to; k++) {
-            System.arraycopy(data, order[k] * size, flat, (k - from) * size, size);
-        }
-        // [n, t, f] -> [n, f, t]
-        float[] nft = new float[flat.length];
-        for (int n = 0; n < to - from; n++) {
-            int base = n * size;
-            for (int t = 0; t < window; t++) {
-                for (int f = 0; f < features; f++) {
-                    nft[base + f * window + t] = flat[base + t * features + f];
-                }
-            }
+            RulNetwork.transpose(data, order[k] * size, nft, (k - from) * size, window, features);
         }
         long[] shape = architecture == RulOptions.Architecture.CNN
                 ? new long[] {to - from, features, window, 1} : new long[] {to - from, features, window};

@@ -1,5 +1,9 @@
 package org.industry4.rul;
 
+import static org.industry4.rul.RulNetwork.checkSize;
+import static org.industry4.rul.RulNetwork.readFloats;
+import static org.industry4.rul.RulNetwork.writeFloats;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -162,35 +166,7 @@ final class LstmNetwork implements RulNetwork {
             layers.add(new Layer(inputs, units, readFloats(in, inputs * 4 * units, source),
                     readFloats(in, units * 4 * units, source), readFloats(in, 4 * units, source)));
         }
-        DenseHead head = DenseHead.read(in, layers.get(count - 1).units(), true, source);
-        try {
-            return new LstmNetwork(window, layers, head);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void checkSize(String source, String what, int inputs, int outputs, DataInputStream in) throws IOException {
-        if (inputs <= 0 || outputs <= 0 || (long) inputs * outputs * Float.BYTES > in.available() + 16L) {
-            throw new ModelFormatException(source + " has an invalid " + what + " of " + inputs + " -> " + outputs);
-        }
-    }
-
-    static void writeFloats(float[] values, DataOutputStream out) throws IOException {
-        for (float v : values) {
-            out.writeFloat(v);
-        }
-    }
-
-    static float[] readFloats(DataInputStream in, int count, String source) throws IOException {
-        if ((long) count * Float.BYTES > in.available()) {
-            throw new ModelFormatException(source + " is truncated: " + count + " weights expected, "
-                    + in.available() / Float.BYTES + " left");
-        }
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = in.readFloat();
-        }
-        return values;
+        // an invalid network throws IllegalArgumentException, which ModelPayload.read reports with the source
+        return new LstmNetwork(window, layers, DenseHead.read(in, layers.get(count - 1).units(), true, source));
     }
 }

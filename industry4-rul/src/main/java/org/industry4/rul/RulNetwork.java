@@ -1,7 +1,9 @@
 package org.industry4.rul;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.industry4.core.ModelFormatException;
 
 /**
  * The forward pass of a trained RUL network in plain Java, on weights copied out of the DL4J
@@ -43,5 +45,42 @@ sealed interface RulNetwork permits LstmNetwork, CnnNetwork {
                 throw new IllegalArgumentException(what + " holds a non-finite value " + v);
             }
         }
+    }
+
+    /**
+     * Copies one window from {@code [t][f]} at {@code src[srcOffset ..]} to {@code [f][t]} at
+     * {@code dst[dstOffset ..]}: the features become channels (DL4J's recurrent and CNN inputs).
+     */
+    static void transpose(float[] src, int srcOffset, float[] dst, int dstOffset, int window, int features) {
+        for (int t = 0; t < window; t++) {
+            int row = srcOffset + t * features;
+            for (int f = 0; f < features; f++) {
+                dst[dstOffset + f * window + t] = src[row + f];
+            }
+        }
+    }
+
+    static void checkSize(String source, String what, int inputs, int outputs, DataInputStream in) throws IOException {
+        if (inputs <= 0 || outputs <= 0 || (long) inputs * outputs * Float.BYTES > in.available() + 16L) {
+            throw new ModelFormatException(source + " has an invalid " + what + " of " + inputs + " -> " + outputs);
+        }
+    }
+
+    static void writeFloats(float[] values, DataOutputStream out) throws IOException {
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    static float[] readFloats(DataInputStream in, int count, String source) throws IOException {
+        if ((long) count * Float.BYTES > in.available()) {
+            throw new ModelFormatException(source + " is truncated: " + count + " weights expected, "
+                    + in.available() / Float.BYTES + " left");
+        }
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
     }
 }

@@ -101,11 +101,7 @@ public final class RulTrainer {
         List<Trajectory> calibration = pick(engines, split[2]);
 
         Preprocessor preprocessor = Preprocessor.fit(training, options.preprocess());
-        int features = preprocessor.outputSchema().size();
-        if (features == 0) {
-            throw new IllegalArgumentException("preprocessing dropped every column of " + preprocessor.inputSchema()
-                    .names() + " (each has fewer than " + options.preprocess().minDistinctValues() + " distinct values)");
-        }
+        int features = preprocessor.outputSchema().size(); // at least 1: the fit refuses to drop every column
         WindowSet train = windows(training, preprocessor);
         WindowSet valid = windows(validation, preprocessor);
         LOG.info("training a {} {} RUL model (window {}, cap {}) on {} engines: {} training engines ({} windows), {} "
