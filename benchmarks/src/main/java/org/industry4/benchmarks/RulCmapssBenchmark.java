@@ -93,18 +93,8 @@ final class RulCmapssBenchmark implements Benchmark {
             List<int[]> parts = EngineFolds.kFold(engines.size(), folds, seed);
             for (int k = 0; k < maxFolds; k++) {
                 int[] held = parts.get(k);
-                boolean[] out = new boolean[engines.size()];
-                List<Trajectory> heldOut = new ArrayList<>();
-                for (int i : held) {
-                    out[i] = true;
-                    heldOut.add(engines.get(i));
-                }
-                List<Trajectory> rest = new ArrayList<>();
-                for (int i = 0; i < engines.size(); i++) {
-                    if (!out[i]) {
-                        rest.add(engines.get(i));
-                    }
-                }
+                List<Trajectory> heldOut = pick(engines, held);
+                List<Trajectory> rest = pick(engines, EngineFolds.complement(engines.size(), held));
                 List<Trajectory> cut = EngineFolds.cutAtRandom(heldOut, options.window(), seed * 31 + k);
                 Fold f = fold("fold " + (k + 1), rest, cut, options.withSeed(seed * 1_000 + k));
                 pooled.addAll(f.rows);
@@ -163,6 +153,14 @@ final class RulCmapssBenchmark implements Benchmark {
                 rows.size(), s.metrics.rmse(), s.metrics.phm08(), s.metrics.mae(), 100 * s.coverage, model.halfWidth(),
                 model.history().bestEpoch(), model.history().epochs().size(), model.history().seconds(), inferMs);
         return new Fold(rows, model.history().seconds(), inferMs);
+    }
+
+    private static List<Trajectory> pick(List<Trajectory> all, int[] indices) {
+        List<Trajectory> picked = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            picked.add(all.get(i));
+        }
+        return picked;
     }
 
     private static Summary summary(List<double[]> rows) {
