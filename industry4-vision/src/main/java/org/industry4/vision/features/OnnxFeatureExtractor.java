@@ -287,7 +287,12 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         if (n == 1) {
             buffer = FloatBuffer.wrap(images.get(0).data());
         } else {
-            buffer = ByteBuffer.allocateDirect(n * 3 * height * width * Float.BYTES)
+            long bytes = (long) n * 3 * height * width * Float.BYTES;
+            if (bytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + ": a batch of " + n + " images of " + height + "x" + width
+                        + " needs " + bytes + " bytes, more than one buffer holds; pass smaller batches");
+            }
+            buffer = ByteBuffer.allocateDirect((int) bytes)
                     .order(ByteOrder.nativeOrder()).asFloatBuffer();
             for (ImageTensor image : images) {
                 buffer.put(image.data());
