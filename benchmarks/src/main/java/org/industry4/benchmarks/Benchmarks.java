@@ -24,6 +24,7 @@ public final class Benchmarks {
         register(new TwinThermalBenchmark());
         register(new CvrpBenchmark());
         register(new RulCmapssBenchmark());
+        register(new PatchCoreBenchmark());
     }
 
     private Benchmarks() {
