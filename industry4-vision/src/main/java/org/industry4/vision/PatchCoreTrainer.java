@@ -168,7 +168,8 @@ public final class PatchCoreTrainer {
         int patches = rows.length / dimension;
         int keep = (int) Math.max(1, Math.min(patches, Math.ceil(options.coresetRatio() * patches)));
         LOG.info("PatchCore: choosing a coreset of {} of {} patches ({} values each)", keep, patches, dimension);
-        int[] chosen = GreedyCoreset.select(rows, dimension, keep, options.projectionDimension(), options.seed(),
+        int[] chosen = GreedyCoreset.select(rows, dimension, keep, options.projectionDimension(), options.seed(), executor,
+                Runtime.getRuntime().availableProcessors(),
                 new ProgressListener() {
                     @Override
                     public void coreset(int n, int of) {

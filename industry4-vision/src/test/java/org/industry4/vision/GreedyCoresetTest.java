@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class GreedyCoresetTest {
+
+    static final ExecutorService POOL = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "coreset-test");
+        t.setDaemon(true);
+        return t;
+    });
 
     static float[] clusteredPoints(int n, int d, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -28,14 +36,15 @@ class GreedyCoresetTest {
     }
 
     @Property(tries = 40)
-    void acceleratedSelectionEqualsThePlainGreedyAlgorithm(@ForAll @IntRange(min = 2, max = 400) int n,
-                                                           @ForAll @IntRange(min = 1, max = 9) int d,
-                                                           @ForAll @IntRange(min = 1, max = 60) int count,
-                                                           @ForAll long seed) {
+    void selectionEqualsThePlainGreedyAlgorithmForAnyNumberOfParts(@ForAll @IntRange(min = 2, max = 3000) int n,
+                                                                   @ForAll @IntRange(min = 1, max = 9) int d,
+                                                                   @ForAll @IntRange(min = 1, max = 60) int count,
+                                                                   @ForAll @IntRange(min = 1, max = 4) int parts,
+                                                                   @ForAll long seed) {
         float[] x = clusteredPoints(n, d, seed);
         int k = Math.min(count, n - 1);
         int[] expected = plainGreedyAsSelect(x, d, k, seed);
-        assertArrayEquals(expected, GreedyCoreset.select(x, d, k, 0, seed, null));
+        assertArrayEquals(expected, GreedyCoreset.select(x, d, k, 0, seed, POOL, parts, null));
     }
 
     /** The textbook algorithm: every point's distance to each new centre, recomputed each round. */
@@ -66,7 +75,7 @@ class GreedyCoresetTest {
     @Test
     void aCoresetOfEveryPointIsEveryPointInOrder() {
         float[] x = clusteredPoints(50, 3, 1);
-        int[] all = GreedyCoreset.select(x, 3, 50, 0, 7, null);
+        int[] all = GreedyCoreset.select(x, 3, 50, 0, 7, Runnable::run, 1, null);
         for (int i = 0; i < 50; i++) {
             assertEquals(i, all[i]);
         }
@@ -76,7 +85,7 @@ class GreedyCoresetTest {
     void theCoresetCoversEveryCluster() {
         // 8 well separated clusters: 8 centres chosen greedily land one in each
         float[] x = clusteredPoints(800, 4, 3);
-        int[] chosen = GreedyCoreset.select(x, 4, 8, 0, 11, null);
+        int[] chosen = GreedyCoreset.select(x, 4, 8, 0, 11, Runnable::run, 1, null);
         float maxCover = 0;
         for (int i = 0; i < 800; i++) {
             float best = Float.MAX_VALUE;
