@@ -6,21 +6,24 @@ import java.util.Arrays;
  * PatchCore's memory bank with exact Euclidean nearest-neighbour search by blocked matrix
  * products: {@code |q - m|^2 = |q|^2 + |m|^2 - 2 q.m}, with the bank stored transposed in blocks
  * of {@value #BLOCK} rows so that a block stays in cache while every query of an image passes over
- * it, four queries at a time so that each bank value loaded serves four multiply-adds. The inner
- * loops run over contiguous floats. Immutable and thread-safe; a search allocates only four
- * scratch rows per call. Measured on this project's 2-core machine: about 9 GFLOP/s per thread
- * (784 queries against 2,320 rows of 128 values in 53 ms).
+ * it. Each feature of a block is its own {@code float[]}: the inner loop reads four of them and
+ * updates the dot products of two queries, and because the arrays it reads are distinct objects from
+ * the ones it writes, HotSpot's C2 compiles it to SIMD instructions (one flat array read at computed
+ * offsets is not vectorised: 6 GFLOP/s against 40 to 49 GFLOP/s per thread, measured on this project's
+ * 2-core machine). Immutable and thread-safe; a search allocates only scratch arrays.
  */
 final class MemoryBank {
 
-    static final int BLOCK = 512;
+    static final int BLOCK = 1024;
 
     final int size;
     final int dimension;
     /** Row-major copy of the bank ({@code size x dimension}), as saved. */
     private final float[] rows;
-    /** Per block: {@code dimension x blockRows}, feature-major. */
-    private final float[][] blocks;
+    /** Per block, per feature: the block's values of that feature (one array per feature, see class doc). */
+    private final float[][][] blocks;
+    /** Per block: the squared norms of its rows. */
+    private final float[][] blockNorms;
     private final float[] norms;
 
     MemoryBank(float[] rows, int dimension) {
@@ -45,17 +48,20 @@ final class MemoryBank {
             norms[i] = (float) s;
         }
         int nBlocks = (size + BLOCK - 1) / BLOCK;
-        blocks = new float[nBlocks][];
+        blocks = new float[nBlocks][][];
+        blockNorms = new float[nBlocks][];
         for (int b = 0; b < nBlocks; b++) {
             int start = b * BLOCK;
             int n = Math.min(BLOCK, size - start);
-            float[] t = new float[dimension * n];
+            // padded to a multiple of 4 features with zero rows, so the kernel needs no remainder loop
+            float[][] t = new float[(dimension + 3) & ~3][n];
             for (int j = 0; j < n; j++) {
                 for (int k = 0; k < dimension; k++) {
-                    t[k * n + j] = rows[(start + j) * dimension + k];
+                    t[k][j] = rows[(start + j) * dimension + k];
                 }
             }
             blocks[b] = t;
+            blockNorms[b] = Arrays.copyOfRange(norms, start, start + n);
         }
     }
 
@@ -69,85 +75,81 @@ final class MemoryBank {
      * nearest bank row ({@code distances}) and that row's index ({@code indices}).
      */
     void nearest(float[] queries, float[] distances, int[] indices) {
-        int nq = queries.length / dimension;
-        Arrays.fill(distances, Float.POSITIVE_INFINITY);
-        float[] qNorm = new float[nq];
-        for (int q = 0; q < nq; q++) {
-            double s = 0;
-            for (int k = 0; k < dimension; k++) {
-                float v = queries[q * dimension + k];
-                s += (double) v * v;
-            }
-            qNorm[q] = (float) s;
-        }
-        float[] acc0 = new float[BLOCK];
-        float[] acc1 = new float[BLOCK];
-        float[] acc2 = new float[BLOCK];
-        float[] acc3 = new float[BLOCK];
-        float[][] accs = {acc0, acc1, acc2, acc3};
         int d = dimension;
+        int nq = queries.length / d;
+        Arrays.fill(distances, Float.POSITIVE_INFINITY);
+        int padded = (d + 3) & ~3;
+        // queries padded like the bank: two at a time, so an odd count gets a zero partner
+        float[] q = new float[((nq + 1) & ~1) * padded];
+        for (int i = 0; i < nq; i++) {
+            System.arraycopy(queries, i * d, q, i * padded, d);
+        }
+        float[] acc0 = new float[Math.min(BLOCK, size)];
+        float[] acc1 = new float[acc0.length];
         for (int b = 0; b < blocks.length; b++) {
-            float[] t = blocks[b];
+            float[][] t = blocks[b];
+            float[] bn = blockNorms[b];
+            int n = bn.length;
             int start = b * BLOCK;
-            int n = t.length / d;
-            for (int q0 = 0; q0 < nq; q0 += 4) {
-                int lanes = Math.min(4, nq - q0);
+            for (int i = 0; i < nq; i += 2) {
                 Arrays.fill(acc0, 0, n, 0f);
                 Arrays.fill(acc1, 0, n, 0f);
-                Arrays.fill(acc2, 0, n, 0f);
-                Arrays.fill(acc3, 0, n, 0f);
-                int o0 = q0 * d;
-                int o1 = lanes > 1 ? o0 + d : o0;
-                int o2 = lanes > 2 ? o0 + 2 * d : o0;
-                int o3 = lanes > 3 ? o0 + 3 * d : o0;
-                for (int k = 0; k < d; k += 2) {
-                    if (k + 1 < d) {
-                        float a0 = queries[o0 + k], b0 = queries[o0 + k + 1];
-                        float a1 = queries[o1 + k], b1 = queries[o1 + k + 1];
-                        float a2 = queries[o2 + k], b2 = queries[o2 + k + 1];
-                        float a3 = queries[o3 + k], b3 = queries[o3 + k + 1];
-                        int r0 = k * n;
-                        int r1 = r0 + n;
-                        for (int j = 0; j < n; j++) {
-                            float t0 = t[r0 + j];
-                            float t1 = t[r1 + j];
-                            acc0[j] += a0 * t0 + b0 * t1;
-                            acc1[j] += a1 * t0 + b1 * t1;
-                            acc2[j] += a2 * t0 + b2 * t1;
-                            acc3[j] += a3 * t0 + b3 * t1;
-                        }
-                    } else {
-                        float a0 = queries[o0 + k], a1 = queries[o1 + k], a2 = queries[o2 + k], a3 = queries[o3 + k];
-                        int r0 = k * n;
-                        for (int j = 0; j < n; j++) {
-                            float t0 = t[r0 + j];
-                            acc0[j] += a0 * t0;
-                            acc1[j] += a1 * t0;
-                            acc2[j] += a2 * t0;
-                            acc3[j] += a3 * t0;
-                        }
+                int o0 = i * padded;
+                int o1 = o0 + padded;
+                for (int k = 0; k < padded; k += 4) {
+                    float a0 = q[o0 + k];
+                    float a1 = q[o0 + k + 1];
+                    float a2 = q[o0 + k + 2];
+                    float a3 = q[o0 + k + 3];
+                    float b0 = q[o1 + k];
+                    float b1 = q[o1 + k + 1];
+                    float b2 = q[o1 + k + 2];
+                    float b3 = q[o1 + k + 3];
+                    float[] r0 = t[k];
+                    float[] r1 = t[k + 1];
+                    float[] r2 = t[k + 2];
+                    float[] r3 = t[k + 3];
+                    for (int j = 0; j < n; j++) {
+                        float t0 = r0[j];
+                        float t1 = r1[j];
+                        float t2 = r2[j];
+                        float t3 = r3[j];
+                        acc0[j] += a0 * t0 + a1 * t1 + a2 * t2 + a3 * t3;
+                        acc1[j] += b0 * t0 + b1 * t1 + b2 * t2 + b3 * t3;
                     }
                 }
-                for (int l = 0; l < lanes; l++) {
-                    float[] acc = accs[l];
-                    int q = q0 + l;
-                    float best = distances[q];
-                    int bestIndex = indices[q];
-                    for (int j = 0; j < n; j++) {
-                        float dist = norms[start + j] - 2 * acc[j];
-                        if (dist < best) {
-                            best = dist;
-                            bestIndex = start + j;
-                        }
-                    }
-                    distances[q] = best;
-                    indices[q] = bestIndex;
+                closest(acc0, bn, n, start, i, distances, indices);
+                if (i + 1 < nq) {
+                    closest(acc1, bn, n, start, i + 1, distances, indices);
                 }
             }
         }
-        for (int q = 0; q < nq; q++) {
-            distances[q] = Math.max(0f, distances[q] + qNorm[q]);
+        for (int i = 0; i < nq; i++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                float v = queries[i * d + k];
+                s += (double) v * v;
+            }
+            distances[i] = Math.max(0f, distances[i] + (float) s);
         }
+    }
+
+    /** Folds one block's dot products of query {@code i} into its best {@code |m|^2 - 2 q.m} so far. */
+    private static void closest(float[] dots, float[] blockNorms, int n, int start, int i, float[] distances,
+                                int[] indices) {
+        for (int j = 0; j < n; j++) {
+            dots[j] = blockNorms[j] - 2 * dots[j];
+        }
+        float best = distances[i];
+        int bestIndex = indices[i];
+        for (int j = 0; j < n; j++) {
+            if (dots[j] < best) {
+                best = dots[j];
+                bestIndex = start + j;
+            }
+        }
+        distances[i] = best;
+        indices[i] = bestIndex;
     }
 
     /** Squared distance between query row {@code q} of {@code queries} and bank row {@code m}. */

@@ -90,7 +90,9 @@ class PatchCoreModelFileTest {
         PatchCoreModel model = new PatchCoreModelFile().read(golden);
         double expected = Double.parseDouble(
                 Files.readString(golden.resolveSibling("patchcore-v1.expected.txt")).trim());
-        assertEquals(expected, model.score(EXTRACTOR, probe()).score(), 1e-9);
+        // the format must load to the same model; the score may move in float32's last digits when the
+        // nearest-neighbour kernel sums in another order (|q|^2 + |m|^2 - 2 q.m cancels digits)
+        assertEquals(expected, model.score(EXTRACTOR, probe()).score(), 1e-5 * expected);
         assertEquals(0.125, model.threshold().getAsDouble());
         assertEquals(PREP, model.preprocessing());
     }
