@@ -34,9 +34,9 @@ import org.industry4.vision.metrics.Thresholds;
 /**
  * {@code patchcore}: PatchCore on an MVTec AD category or the Magnetic Tile set. Trains on good
  * images only (MVTec: its train/good folder; Magnetic Tile: a seeded share of MT_Free, the other
- * normal images are test images), then scores every test image and prints image AUROC (overall and
- * per defect class against the good test images), pixel AUROC from the masks at the model's
- * resolution, the F1-optimal threshold, images per second at inference (read, preprocess, extract,
+ * normal images are test images), then scores every test image and prints image AUROC and pixel
+ * AUROC (from the masks at the model's resolution), overall and per defect class against the good
+ * test images, the F1-optimal threshold, images per second at inference (read, preprocess, extract,
  * score; on {@code --threads} threads), training time, memory-bank size and heap in use.
  */
 final class PatchCoreBenchmark implements Benchmark {
@@ -120,7 +120,7 @@ final class PatchCoreBenchmark implements Benchmark {
             double pixelAuroc = pixels.value();
             F1Threshold f1 = Thresholds.f1Optimal(scores, defective);
 
-            System.out.printf(Locale.ROOT, "%-10s %7s %11s%n", "class", "images", "image AUROC");
+            System.out.printf(Locale.ROOT, "%-10s %7s %11s %11s%n", "class", "images", "image AUROC", "pixel AUROC");
             Map<String, List<Integer>> byLabel = new TreeMap<>();
             for (int i = 0; i < scored.size(); i++) {
                 byLabel.computeIfAbsent(scored.get(i).sample.label(), k -> new ArrayList<>()).add(i);
@@ -130,19 +130,24 @@ final class PatchCoreBenchmark implements Benchmark {
                 if (e.getKey().equals(InspectionSample.GOOD) || good.isEmpty()) {
                     continue;
                 }
+                // the class's images against the good test images, for both figures
                 double[] s = new double[good.size() + e.getValue().size()];
                 boolean[] l = new boolean[s.length];
+                PixelAuroc classPixels = new PixelAuroc();
                 int k = 0;
                 for (int i : good) {
                     s[k++] = scores[i];
+                    classPixels.add(scored.get(i).map.values(), scored.get(i).mask);
                 }
                 for (int i : e.getValue()) {
                     l[k] = true;
                     s[k++] = scores[i];
+                    classPixels.add(scored.get(i).map.values(), scored.get(i).mask);
                 }
-                System.out.printf(Locale.ROOT, "%-10s %7d %11.4f%n", e.getKey(), e.getValue().size(), Auroc.of(s, l));
+                System.out.printf(Locale.ROOT, "%-10s %7d %11.4f %11.4f%n", e.getKey(), e.getValue().size(),
+                        Auroc.of(s, l), classPixels.value());
             }
-            System.out.printf(Locale.ROOT, "%-10s %7d %11.4f%n%n", "all", scored.size(), imageAuroc);
+            System.out.printf(Locale.ROOT, "%-10s %7d %11.4f %11.4f%n%n", "all", scored.size(), imageAuroc, pixelAuroc);
             System.out.printf(Locale.ROOT, "image AUROC %.4f | pixel AUROC %.4f | F1 %.3f at %.3f (P %.3f R %.3f)%n",
                     imageAuroc, pixelAuroc, f1.f1(), f1.threshold(), f1.precision(), f1.recall());
             System.out.printf(Locale.ROOT, "%.1f images/s (%d images, %d threads) | training %.1f s (%d images, %d"
