@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +15,13 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
 import org.industry4.vision.data.SyntheticParts;
 import org.industry4.vision.data.SyntheticParts.Defect;
 import org.industry4.vision.data.SyntheticParts.Part;
 import org.industry4.vision.features.FeatureExtractor;
 import org.industry4.vision.features.FilterBankExtractor;
 import org.industry4.vision.image.ImageTensor;
+import org.industry4.vision.image.Images;
 import org.industry4.vision.image.Preprocessing;
 import org.industry4.vision.metrics.Auroc;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +145,7 @@ class PatchCoreTest {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Path file = dir.resolve(String.format("good-%02d.png", i));
-            writeGray(train.get(i), file);
+            Images.writePng(file, train.get(i));
             files.add(file);
         }
         PatchCoreTrainer trainer = new PatchCoreTrainer(new PatchCoreOptions().withCoresetRatio(0.2));
@@ -164,15 +163,28 @@ class PatchCoreTest {
         }
     }
 
-    static void writeGray(ImageTensor image, Path file) throws Exception {
-        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                out.getRaster().setSample(x, y, 0, Math.round(image.get(0, y, x) * 255));
-            }
+    @Test
+    void aMissingOrCorruptTrainingImageIsAnIoErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.png");
+        Images.writePng(good, train.get(0));
+        Path missing = dir.resolve("missing.png");
+        PatchCoreTrainer trainer = new PatchCoreTrainer();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            java.nio.file.NoSuchFileException none = assertThrows(java.nio.file.NoSuchFileException.class,
+                    () -> trainer.fit(EXTRACTOR, PREP, List.of(good, missing), pool));
+            assertTrue(none.getMessage().contains("missing.png"), none.getMessage());
+            Path corrupt = dir.resolve("corrupt.png");
+            Files.write(corrupt, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+            org.industry4.vision.image.ImageReadException bad = assertThrows(
+                    org.industry4.vision.image.ImageReadException.class,
+                    () -> trainer.fit(EXTRACTOR, PREP, List.of(good, corrupt), Runnable::run));
+            assertTrue(bad.getMessage().contains("corrupt.png"), bad.getMessage());
+        } finally {
+            pool.shutdown();
         }
-        ImageIO.write(out, "png", file.toFile());
     }
+
 
     @Test
     void theSeedChoosesTheCoreset() {

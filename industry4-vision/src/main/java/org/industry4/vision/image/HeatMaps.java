@@ -3,13 +3,7 @@ package org.industry4.vision.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Objects;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.industry4.core.AtomicFiles;
 
 /**
  * Anomaly maps drawn over their image, for people to look at.
@@ -53,20 +47,7 @@ public final class HeatMaps {
             throws IOException {
         Objects.requireNonNull(png, "png");
         BufferedImage image = overlay(view, map, low, high, outline);
-        AtomicFiles.write(png, out -> {
-            Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-            if (!writers.hasNext()) {
-                throw new IOException("no PNG writer in this JDK's ImageIO");
-            }
-            ImageWriter writer = writers.next();
-            // In memory, so ImageIO leaves no cache file in java.io.tmpdir.
-            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-                writer.setOutput(ios);
-                writer.write(image);
-            } finally {
-                writer.dispose();
-            }
-        });
+        Images.writePng(png, image);
     }
 
     /**

@@ -21,8 +21,12 @@ import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.industry4.core.AtomicFiles;
 
 /**
  * Reading images and defect masks from files with the JDK's ImageIO (PNG, JPEG, BMP, GIF, WBMP).
@@ -112,6 +116,70 @@ public final class Images {
         } catch (IOException e) {
             return "image";
         }
+    }
+
+    /**
+     * An image already in memory (from a camera SDK, a decoder, a drawing) as a 3 x height x width
+     * tensor of values in [0, 1], exactly as {@link #read} converts a decoded file.
+     */
+    public static ImageTensor of(BufferedImage image) {
+        Objects.requireNonNull(image, "image");
+        return toTensor(image);
+    }
+
+    /**
+     * Writes {@code image} (3 channels, values in [0, 1], clamped) as an 8-bit PNG, grey when the
+     * three channels are equal, else RGB; atomically (temporary file, then rename).
+     *
+     * @throws IllegalArgumentException if the image does not have 3 channels
+     */
+    public static void writePng(Path file, ImageTensor image) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(image, "image");
+        if (image.channels() != 3) {
+            throw new IllegalArgumentException("expected a 3-channel image, got " + image.channels() + " channels");
+        }
+        int h = image.height();
+        int w = image.width();
+        int plane = h * w;
+        float[] v = image.data();
+        boolean grey = true;
+        for (int i = 0; i < plane && grey; i++) {
+            grey = v[i] == v[plane + i] && v[i] == v[2 * plane + i];
+        }
+        BufferedImage out = new BufferedImage(w, h, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (grey) {
+                    out.getRaster().setSample(x, y, 0, byteOf(v[i]));
+                } else {
+                    out.setRGB(x, y, (byteOf(v[i]) << 16) | (byteOf(v[plane + i]) << 8) | byteOf(v[2 * plane + i]));
+                }
+            }
+        }
+        writePng(file, out);
+    }
+
+    /** Writes {@code image} as PNG atomically, encoding in memory (ImageIO leaves no cache file). */
+    static void writePng(Path file, BufferedImage image) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+            if (!writers.hasNext()) {
+                throw new IOException("no PNG writer in this JDK's ImageIO");
+            }
+            ImageWriter writer = writers.next();
+            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+                writer.setOutput(ios);
+                writer.write(image);
+            } finally {
+                writer.dispose();
+            }
+        });
+    }
+
+    private static int byteOf(float value) {
+        return Math.round(Math.min(1f, Math.max(0f, value)) * 255f);
     }
 
     /** The image as a 3 x height x width tensor of values in [0, 1]. */
