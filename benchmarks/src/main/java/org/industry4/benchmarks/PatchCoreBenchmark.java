@@ -26,6 +26,7 @@ import org.industry4.vision.image.ImageTensor;
 import org.industry4.vision.image.Images;
 import org.industry4.vision.image.Mask;
 import org.industry4.vision.image.Preprocessing;
+import org.industry4.vision.metrics.Aupro;
 import org.industry4.vision.metrics.Auroc;
 import org.industry4.vision.metrics.F1Threshold;
 import org.industry4.vision.metrics.PixelAuroc;
@@ -36,7 +37,7 @@ import org.industry4.vision.metrics.Thresholds;
  * images only (MVTec: its train/good folder; Magnetic Tile: a seeded share of MT_Free, the other
  * normal images are test images), then scores every test image and prints image AUROC and pixel
  * AUROC (from the masks at the model's resolution), overall and per defect class against the good
- * test images, the F1-optimal threshold, images per second at inference (read, preprocess, extract,
+ * test images, AUPRO (per-region overlap up to FPR 0.3), the F1-optimal threshold, images per second at inference (read, preprocess, extract,
  * score; on {@code --threads} threads), training time, memory-bank size and heap in use.
  */
 final class PatchCoreBenchmark implements Benchmark {
@@ -108,6 +109,7 @@ final class PatchCoreBenchmark implements Benchmark {
             double imagesPerSecond = test.size() / scoreSeconds;
 
             PixelAuroc pixels = new PixelAuroc();
+            Aupro pro = new Aupro();
             double[] scores = new double[scored.size()];
             boolean[] defective = new boolean[scored.size()];
             for (int i = 0; i < scored.size(); i++) {
@@ -115,12 +117,15 @@ final class PatchCoreBenchmark implements Benchmark {
                 scores[i] = s.map.score();
                 defective[i] = s.sample.defective();
                 pixels.add(s.map.values(), s.mask);
+                pro.add(s.map.values(), s.mask);
             }
             double imageAuroc = Auroc.of(scores, defective);
             double pixelAuroc = pixels.value();
+            double aupro = pro.value();
             F1Threshold f1 = Thresholds.f1Optimal(scores, defective);
 
-            System.out.printf(Locale.ROOT, "%-10s %7s %11s %11s%n", "class", "images", "image AUROC", "pixel AUROC");
+            System.out.printf(Locale.ROOT, "%-10s %7s %11s %11s %7s%n", "class", "images", "image AUROC", "pixel AUROC",
+                    "AUPRO");
             Map<String, List<Integer>> byLabel = new TreeMap<>();
             for (int i = 0; i < scored.size(); i++) {
                 byLabel.computeIfAbsent(scored.get(i).sample.label(), k -> new ArrayList<>()).add(i);
@@ -134,22 +139,27 @@ final class PatchCoreBenchmark implements Benchmark {
                 double[] s = new double[good.size() + e.getValue().size()];
                 boolean[] l = new boolean[s.length];
                 PixelAuroc classPixels = new PixelAuroc();
+                Aupro classPro = new Aupro();
                 int k = 0;
                 for (int i : good) {
                     s[k++] = scores[i];
                     classPixels.add(scored.get(i).map.values(), scored.get(i).mask);
+                    classPro.add(scored.get(i).map.values(), scored.get(i).mask);
                 }
                 for (int i : e.getValue()) {
                     l[k] = true;
                     s[k++] = scores[i];
                     classPixels.add(scored.get(i).map.values(), scored.get(i).mask);
+                    classPro.add(scored.get(i).map.values(), scored.get(i).mask);
                 }
-                System.out.printf(Locale.ROOT, "%-10s %7d %11.4f %11.4f%n", e.getKey(), e.getValue().size(),
-                        Auroc.of(s, l), classPixels.value());
+                System.out.printf(Locale.ROOT, "%-10s %7d %11.4f %11.4f %7.4f%n", e.getKey(), e.getValue().size(),
+                        Auroc.of(s, l), classPixels.value(), classPro.value());
             }
-            System.out.printf(Locale.ROOT, "%-10s %7d %11.4f %11.4f%n%n", "all", scored.size(), imageAuroc, pixelAuroc);
-            System.out.printf(Locale.ROOT, "image AUROC %.4f | pixel AUROC %.4f | F1 %.3f at %.3f (P %.3f R %.3f)%n",
-                    imageAuroc, pixelAuroc, f1.f1(), f1.threshold(), f1.precision(), f1.recall());
+            System.out.printf(Locale.ROOT, "%-10s %7d %11.4f %11.4f %7.4f%n%n", "all", scored.size(), imageAuroc,
+                    pixelAuroc, aupro);
+            System.out.printf(Locale.ROOT, "image AUROC %.4f | pixel AUROC %.4f | AUPRO (FPR <= 0.3, %d regions) %.4f"
+                            + " | F1 %.3f at %.3f (P %.3f R %.3f)%n", imageAuroc, pixelAuroc, pro.regions(), aupro, f1.f1(),
+                    f1.threshold(), f1.precision(), f1.recall());
             System.out.printf(Locale.ROOT, "%.1f images/s (%d images, %d threads) | training %.1f s (%d images, %d"
                             + " patches) | bank %d x %d (%.1f MB) | heap %.0f MB%n", imagesPerSecond, test.size(), threads,
                     trainSeconds, model.summary().images(), model.summary().patches(), model.bankSize(),
@@ -158,7 +168,7 @@ final class PatchCoreBenchmark implements Benchmark {
             if (heatmaps != null) {
                 writeHeatmaps(heatmaps, scored, preprocessing);
             }
-            return new Result().put("image_auroc", imageAuroc).put("pixel_auroc", pixelAuroc)
+            return new Result().put("image_auroc", imageAuroc).put("pixel_auroc", pixelAuroc).put("aupro", aupro)
                     .put("images_per_s", imagesPerSecond).put("train_s", trainSeconds)
                     .put("bank", model.bankSize()).put("heap_mb", Math.round(heap / 1e6))
                     .put("extractor", extractor.name().replace(' ', '_'));
