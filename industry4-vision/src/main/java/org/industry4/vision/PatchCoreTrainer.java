@@ -63,7 +63,9 @@ public final class PatchCoreTrainer {
 
     /**
      * Trains on the image files {@code goodImages}, read and feature-extracted on {@code executor}
-     * (pass {@code Runnable::run} for the calling thread).
+     * (pass {@code Runnable::run} for the calling thread); the coreset selection splits its passes
+     * over the same executor. The calling thread waits for those tasks, so don't call this from a
+     * thread of a fixed-size {@code executor} that has no other thread free.
      *
      * @throws IOException              if an image is missing or unreadable (naming it)
      * @throws IllegalArgumentException if there are no images or they give different feature grids
