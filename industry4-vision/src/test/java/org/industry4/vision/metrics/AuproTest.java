@@ -115,7 +115,7 @@ class AuproTest {
         SplittableRandom random = new SplittableRandom(seed);
         Aupro pro = new Aupro();
         Aupro transformed = new Aupro();
-        for (int image = 0; image < 4; image++) {
+        for (int image = 0; image < 16; image++) {
             boolean[] d = new boolean[64 * 64];
             int cy = random.nextInt(10, 54);
             int cx = random.nextInt(10, 54);
@@ -134,7 +134,10 @@ class AuproTest {
             pro.add(map, mask);
             transformed.add(exp, mask);
         }
-        assertEquals(0.15, pro.value(), 0.03);
+        // each defect pixel adds max(0, u - 0.7) / 0.3 for its uniform score u: mean 0.15, sd 0.28;
+        // over 16 x 144 pixels the sd is 0.006 (measured over 300 seeds: 0.0058, largest deviation
+        // 0.016), and 0.035 is six of them
+        assertEquals(0.15, pro.value(), 0.035);
         // float rounding of exp can merge two close scores into a tie: equal up to that
         assertEquals(pro.value(), transformed.value(), 1e-6);
     }
