@@ -131,32 +131,6 @@ final class GreedyCoreset {
         bestIndex[slot] = bestAt;
     }
 
-    /** Euclidean distance between rows {@code a} and {@code b}. */
-    static float distance(float[] x, int d, int a, int b) {
-        int oa = a * d;
-        int ob = b * d;
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int k = 0;
-        for (; k + 3 < d; k += 4) {
-            float e0 = x[oa + k] - x[ob + k];
-            float e1 = x[oa + k + 1] - x[ob + k + 1];
-            float e2 = x[oa + k + 2] - x[ob + k + 2];
-            float e3 = x[oa + k + 3] - x[ob + k + 3];
-            s0 += e0 * e0;
-            s1 += e1 * e1;
-            s2 += e2 * e2;
-            s3 += e3 * e3;
-        }
-        for (; k < d; k++) {
-            float e = x[oa + k] - x[ob + k];
-            s0 += e * e;
-        }
-        return (float) Math.sqrt((s0 + s1) + (s2 + s3));
-    }
-
     /** {@code rows} times a {@code dimension x target} matrix of N(0, 1/target) entries. */
     static float[] project(float[] rows, int dimension, int target, SplittableRandom random) {
         float[] matrix = new float[dimension * target];

@@ -47,7 +47,10 @@ class GreedyCoresetTest {
         assertArrayEquals(expected, GreedyCoreset.select(x, d, k, 0, seed, POOL, parts, null));
     }
 
-    /** The textbook algorithm: every point's distance to each new centre, recomputed each round. */
+    /**
+     * The textbook algorithm: every point's distance to each new centre, recomputed each round, as a
+     * float sum of squares in feature order (the arithmetic select does, so near-ties break alike).
+     */
     private static int[] plainGreedyAsSelect(float[] x, int d, int count, long seed) {
         int n = x.length / d;
         SplittableRandom random = new SplittableRandom(seed);
@@ -55,7 +58,7 @@ class GreedyCoresetTest {
         chosen[0] = random.nextInt(n);
         float[] dist = new float[n];
         for (int i = 0; i < n; i++) {
-            dist[i] = GreedyCoreset.distance(x, d, i, chosen[0]);
+            dist[i] = squared(x, d, i, chosen[0]);
         }
         for (int t = 1; t < count; t++) {
             int p = 0;
@@ -66,10 +69,23 @@ class GreedyCoresetTest {
             }
             chosen[t] = p;
             for (int i = 0; i < n; i++) {
-                dist[i] = Math.min(dist[i], GreedyCoreset.distance(x, d, i, p));
+                dist[i] = Math.min(dist[i], squared(x, d, i, p));
             }
         }
         return chosen;
+    }
+
+    private static float distance(float[] x, int d, int a, int b) {
+        return (float) Math.sqrt(squared(x, d, a, b));
+    }
+
+    private static float squared(float[] x, int d, int a, int b) {
+        float s = 0;
+        for (int k = 0; k < d; k++) {
+            float e = x[a * d + k] - x[b * d + k];
+            s += e * e;
+        }
+        return s;
     }
 
     @Test
@@ -90,7 +106,7 @@ class GreedyCoresetTest {
         for (int i = 0; i < 800; i++) {
             float best = Float.MAX_VALUE;
             for (int c : chosen) {
-                best = Math.min(best, GreedyCoreset.distance(x, 4, i, c));
+                best = Math.min(best, distance(x, 4, i, c));
             }
             maxCover = Math.max(maxCover, best);
         }
@@ -106,7 +122,7 @@ class GreedyCoresetTest {
         int pairs = 0;
         for (int i = 0; i < 200; i += 7) {
             for (int j = i + 1; j < 200; j += 13) {
-                ratioSum += GreedyCoreset.distance(p, 32, i, j) / GreedyCoreset.distance(x, 64, i, j);
+                ratioSum += distance(p, 32, i, j) / distance(x, 64, i, j);
                 pairs++;
             }
         }
