@@ -19,6 +19,7 @@ import org.industry4.vision.data.InspectionDataset;
 import org.industry4.vision.data.InspectionSample;
 import org.industry4.vision.features.FeatureExtractor;
 import org.industry4.vision.features.FilterBankExtractor;
+import org.industry4.vision.features.MultiScaleExtractor;
 import org.industry4.vision.features.OnnxExtractorOptions;
 import org.industry4.vision.features.OnnxFeatureExtractor;
 import org.industry4.vision.image.HeatMaps;
@@ -50,7 +51,8 @@ final class PatchCoreBenchmark implements Benchmark {
     @Override
     public String usage() {
         return "patchcore --data DIR --layout mvtec|magnetic-tile [--backbone ONNX --outputs a,b] [--coreset 0.1]"
-                + " [--train-share 0.5] [--size 224] [--threads N] [--seed 42] [--heatmaps DIR]";
+                + " [--train-share 0.5] [--size 224] [--threads N] [--seed 42] [--heatmaps DIR] [--multiscale]"
+                + " [--eval all|dev|holdout]";
     }
 
     @Override
@@ -70,7 +72,12 @@ final class PatchCoreBenchmark implements Benchmark {
         int threads = args.intValue("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         long seed = args.longValue("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         Path heatmaps = args.has("heatmaps") ? Path.of(args.string("heatmaps", "")) : null;
+        boolean multiscale = args.has("multiscale");
+        String eval = args.string("eval", "all");
         args.requireAllUsed();
+        if (!List.of("all", "dev", "holdout").contains(eval)) {
+            throw new IllegalArgumentException("--eval must be all, dev or holdout, got " + eval);
+        }
 
         InspectionDataset dataset = switch (layout) {
             case "mvtec" -> ImageDatasets.mvtec(data);
@@ -81,9 +88,10 @@ final class PatchCoreBenchmark implements Benchmark {
         PatchCoreOptions options = new PatchCoreOptions().withCoresetRatio(coreset).withSeed(seed);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // one ONNX Runtime thread per image when images run in parallel: no oversubscription
-        try (FeatureExtractor extractor = backbone == null ? new FilterBankExtractor()
+        FeatureExtractor base = backbone == null ? new FilterBankExtractor()
                 : OnnxFeatureExtractor.open(Path.of(backbone), List.of(outputs.split(",")),
-                new OnnxExtractorOptions().withIntraOpThreads(threads > 1 ? 1 : 0))) {
+                new OnnxExtractorOptions().withIntraOpThreads(threads > 1 ? 1 : 0));
+        try (FeatureExtractor extractor = multiscale ? new MultiScaleExtractor(base) : base) {
             System.out.printf(Locale.ROOT, "%s (%s): %d train images, test %s; extractor %s; %dx%d; coreset %.3f;"
                             + " %d threads, %d cores%n%n", data.getFileName(), layout, dataset.trainCount(),
                     dataset.labelCounts(), extractor.name(), size, size, coreset, threads,
@@ -95,7 +103,7 @@ final class PatchCoreBenchmark implements Benchmark {
             System.gc();
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 
-            List<InspectionSample> test = dataset.test();
+            List<InspectionSample> test = eval.equals("all") ? dataset.test() : half(dataset.test(), eval, seed);
             List<Future<Scored>> futures = new ArrayList<>();
             long s0 = System.nanoTime();
             for (InspectionSample sample : test) {
@@ -175,6 +183,32 @@ final class PatchCoreBenchmark implements Benchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Half of the test images of every class, chosen by a seeded shuffle of the sorted names: "dev"
+     * for design decisions, "holdout" to report them on images no decision has seen.
+     */
+    static List<InspectionSample> half(List<InspectionSample> test, String which, long seed) {
+        Map<String, List<InspectionSample>> byLabel = new TreeMap<>();
+        for (InspectionSample s : test) {
+            byLabel.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(s);
+        }
+        List<InspectionSample> out = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed ^ 0x5EEDL);
+        for (List<InspectionSample> list : byLabel.values()) {
+            list.sort(java.util.Comparator.comparing(s -> s.image().toString()));
+            for (int i = list.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                InspectionSample t = list.get(i);
+                list.set(i, list.get(j));
+                list.set(j, t);
+            }
+            for (int i = which.equals("dev") ? 0 : 1; i < list.size(); i += 2) {
+                out.add(list.get(i));
+            }
+        }
+        return out;
     }
 
     private record Scored(InspectionSample sample, AnomalyMap map, Mask mask) {
