@@ -24,7 +24,6 @@ final class MemoryBank {
     private final float[][][] blocks;
     /** Per block: the squared norms of its rows. */
     private final float[][] blockNorms;
-    private final float[] norms;
 
     MemoryBank(float[] rows, int dimension) {
         if (dimension <= 0 || rows.length == 0 || rows.length % dimension != 0) {
@@ -34,7 +33,7 @@ final class MemoryBank {
         this.rows = rows;
         this.dimension = dimension;
         this.size = rows.length / dimension;
-        this.norms = new float[size];
+        float[] norms = new float[size];
         for (int i = 0; i < size; i++) {
             double s = 0;
             for (int k = 0; k < dimension; k++) {

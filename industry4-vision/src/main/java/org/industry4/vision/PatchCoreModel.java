@@ -52,7 +52,7 @@ public final class PatchCoreModel {
         this.extractorName = Objects.requireNonNull(extractorName, "extractorName");
         this.bank = Objects.requireNonNull(bank, "bank");
         this.summary = Objects.requireNonNull(summary, "summary");
-        if (!Double.isNaN(threshold) && Double.isInfinite(threshold)) {
+        if (Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("threshold must be finite, got " + threshold);
         }
         this.threshold = threshold;

@@ -1,5 +1,6 @@
 package org.industry4.vision;
 
+import java.util.Arrays;
 import java.util.List;
 import org.industry4.vision.features.FeatureMap;
 
@@ -50,15 +51,16 @@ final class PatchFeatures {
         for (FeatureMap map : maps) {
             float[] pooled = averagePool(map, neighbourhood);
             int c = map.channels();
-            if (map.height() == gh && map.width() == gw) {
-                for (int ch = 0; ch < c; ch++) {
-                    int base = ch * cells;
-                    for (int cell = 0; cell < cells; cell++) {
-                        rows[cell * dimension + offset + ch] = pooled[base + cell];
-                    }
+            int plane = map.height() * map.width();
+            boolean sameGrid = map.height() == gh && map.width() == gw;
+            for (int ch = 0; ch < c; ch++) {
+                float[] values = Arrays.copyOfRange(pooled, ch * plane, (ch + 1) * plane);
+                if (!sameGrid) {
+                    values = Interpolation.resize(values, map.height(), map.width(), gh, gw);
                 }
-            } else {
-                upsampleInto(pooled, c, map.height(), map.width(), gh, gw, rows, dimension, offset);
+                for (int cell = 0; cell < cells; cell++) {
+                    rows[cell * dimension + offset + ch] = values[cell];
+                }
             }
             offset += c;
         }
@@ -112,30 +114,5 @@ final class PatchFeatures {
             }
         }
         return out;
-    }
-
-    private static void upsampleInto(float[] in, int channels, int h, int w, int gh, int gw, float[] rows,
-                                     int dimension, int offset) {
-        int[] y0 = new int[gh];
-        int[] y1 = new int[gh];
-        float[] fy = new float[gh];
-        Interpolation.weights(h, gh, y0, y1, fy);
-        int[] x0 = new int[gw];
-        int[] x1 = new int[gw];
-        float[] fx = new float[gw];
-        Interpolation.weights(w, gw, x0, x1, fx);
-        for (int c = 0; c < channels; c++) {
-            int base = c * h * w;
-            for (int y = 0; y < gh; y++) {
-                int r0 = base + y0[y] * w;
-                int r1 = base + y1[y] * w;
-                float wy = fy[y];
-                for (int x = 0; x < gw; x++) {
-                    float top = in[r0 + x0[x]] + (in[r0 + x1[x]] - in[r0 + x0[x]]) * fx[x];
-                    float bottom = in[r1 + x0[x]] + (in[r1 + x1[x]] - in[r1 + x0[x]]) * fx[x];
-                    rows[(y * gw + x) * dimension + offset + c] = top + (bottom - top) * wy;
-                }
-            }
-        }
     }
 }
