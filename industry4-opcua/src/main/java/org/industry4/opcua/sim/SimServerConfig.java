@@ -27,6 +27,16 @@ import java.util.Objects;
  * limit by splitting refused calls. {@link Builder#maxMonitoredItemsPerSession(int)} caps the
  * monitored items of one session over all its subscriptions: items beyond it are refused one by
  * one with {@code Bad_TooManyMonitoredItems} while the rest of the call succeeds.
+ *
+ * <h2>Compressed time</h2>
+ *
+ * {@link Builder#speedUp(double)} runs the machines faster than real time: the physics still
+ * advances by {@link SimulationOptions#tick()} per step, but steps come every {@code tick /
+ * speedUp} of wall-clock time, and source timestamps and the ground truth are the simulation's own
+ * clock (it starts at the server's start and moves one tick per step) instead of the wall clock.
+ * With a tick of one second and a speed-up of 60, an hour of plant runs in a minute and every
+ * timestamp a client sees is in simulated time. At the default speed-up of 1 source timestamps are
+ * the wall clock, as on a real server.
  */
 public final class SimServerConfig {
 
@@ -41,6 +51,7 @@ public final class SimServerConfig {
     private final int maxMonitoredItemsPerCall;
     private final int maxMonitoredItemsPerSession;
     private final boolean advertiseMaxMonitoredItemsPerCall;
+    private final double speedUp;
 
     private SimServerConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -54,6 +65,7 @@ public final class SimServerConfig {
         this.maxMonitoredItemsPerCall = b.maxMonitoredItemsPerCall;
         this.maxMonitoredItemsPerSession = b.maxMonitoredItemsPerSession;
         this.advertiseMaxMonitoredItemsPerCall = b.advertiseMaxMonitoredItemsPerCall;
+        this.speedUp = b.speedUp;
     }
 
     /** A builder with every default set. */
@@ -125,6 +137,18 @@ public final class SimServerConfig {
         return advertiseMaxMonitoredItemsPerCall;
     }
 
+    /**
+     * How many times faster than real time the machines run (default 1); see the class description.
+     */
+    public double speedUp() {
+        return speedUp;
+    }
+
+    /** Wall-clock time between two steps: the simulation tick divided by the speed-up. */
+    public java.time.Duration stepPeriod() {
+        return java.time.Duration.ofNanos(Math.round(simulation.tick().toNanos() / speedUp));
+    }
+
     @Override
     public String toString() {
         return "SimServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", path=" + path
@@ -132,7 +156,8 @@ public final class SimServerConfig {
                 + allowAnonymous + ", users=" + users.keySet() + ", acceptAnyClientCertificate="
                 + acceptAnyClientCertificate + ", maxMonitoredItemsPerCall=" + maxMonitoredItemsPerCall
                 + ", maxMonitoredItemsPerSession=" + maxMonitoredItemsPerSession
-                + ", advertiseMaxMonitoredItemsPerCall=" + advertiseMaxMonitoredItemsPerCall + "]";
+                + ", advertiseMaxMonitoredItemsPerCall=" + advertiseMaxMonitoredItemsPerCall
+                + ", speedUp=" + speedUp + "]";
     }
 
     /** Builder of {@link SimServerConfig}; each setter validates its argument. */
@@ -148,8 +173,24 @@ public final class SimServerConfig {
         private int maxMonitoredItemsPerCall = 0;
         private int maxMonitoredItemsPerSession = 0;
         private boolean advertiseMaxMonitoredItemsPerCall = true;
+        private double speedUp = 1;
 
         private Builder() {}
+
+        /**
+         * Runs the machines {@code speedUp} times faster than real time, with source timestamps in
+         * simulated time (default 1: real time, wall-clock timestamps); see the class description.
+         *
+         * @param speedUp a finite factor in 1..10,000
+         * @return this builder
+         */
+        public Builder speedUp(double speedUp) {
+            if (!(speedUp >= 1 && speedUp <= 10_000)) {
+                throw new IllegalArgumentException("speedUp must be in 1..10000, got " + speedUp);
+            }
+            this.speedUp = speedUp;
+            return this;
+        }
 
         /**
          * Address to listen on (default {@code 127.0.0.1}).
@@ -327,12 +368,18 @@ public final class SimServerConfig {
          * The configuration.
          *
          * @return the immutable configuration
-         * @throws IllegalArgumentException if anonymous access is off and no user is configured
+         * @throws IllegalArgumentException if anonymous access is off and no user is configured, or
+         *     the step period (tick / speedUp) is under 1 ms
          */
         public SimServerConfig build() {
             if (!allowAnonymous && users.isEmpty()) {
                 throw new IllegalArgumentException(
                         "no identity accepted: allowAnonymous is false and no user is configured");
+            }
+            long periodNanos = Math.round(simulation.tick().toNanos() / speedUp);
+            if (periodNanos < 1_000_000) {
+                throw new IllegalArgumentException("tick / speedUp must be >= 1 ms, got tick " + simulation.tick()
+                        + " and speedUp " + speedUp);
             }
             return new SimServerConfig(this);
         }

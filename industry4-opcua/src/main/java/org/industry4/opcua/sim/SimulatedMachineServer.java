@@ -155,7 +155,10 @@ public final class SimulatedMachineServer implements AutoCloseable {
         this.temporaryPki = temporaryPki;
         this.port = port;
         this.endpointUrl = "opc.tcp://" + hostname(config.bindAddress()) + ":" + port + config.path();
-        this.simulation = new MachineSimulation(config.simulation());
+        // In compressed time the simulated clock is the timestamp: start it on a whole millisecond so
+        // that it survives OPC UA's 100 ns DateTime exactly.
+        this.simulation = new MachineSimulation(config.simulation(), config.speedUp() == 1 ? Instant.now()
+                : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         this.ticker =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -593,7 +596,7 @@ public final class SimulatedMachineServer implements AutoCloseable {
     }
 
     private void startTicking() {
-        long period = config.simulation().tick().toNanos();
+        long period = config.stepPeriod().toNanos();
         ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
     }
 
@@ -623,8 +626,8 @@ public final class SimulatedMachineServer implements AutoCloseable {
                     return;
                 }
             }
-            Instant now = Instant.now();
             synchronized (simulation) {
+                Instant now = config.speedUp() == 1 ? Instant.now() : simulation.time().plus(config.simulation().tick());
                 simulation.step(now);
                 SimNamespace ns = namespace;
                 if (ns != null) {
