@@ -67,7 +67,7 @@ public final class DetectionScorecard {
      * @throws IllegalArgumentException if {@code machineTime} is not positive
      */
     public ScorecardResult score(List<FaultEvent> faults, List<RaisedAlarm> alarms, Duration machineTime) {
-        return score(faults, alarms, null, machineTime);
+        return scoreWith(faults, alarms, null, machineTime);
     }
 
     /**
