@@ -463,7 +463,7 @@ public final class TimeSeriesChart {
         /**
          * The chart's height in SVG units against a width of 1000 (default 360).
          *
-         * @throws IllegalArgumentException unless 160 <= height <= 2000
+         * @throws IllegalArgumentException unless {@code 160 <= height <= 2000}
          */
         public Builder height(int height) {
             if (height < 160 || height > 2000) {
