@@ -300,6 +300,7 @@ public final class HtmlReport {
         return s.isEmpty() ? "" : "-" + s;
     }
 
+    /** Whether {@code cell} reads as a number, optionally with a short unit or {@code %}: right-aligned. */
     static boolean numeric(String cell) {
         return NUMERIC.matcher(cell.strip()).matches();
     }

@@ -125,6 +125,14 @@ class HtmlTimeSeriesChartTest {
     }
 
     @Test
+    void aSinglePointIsDrawnOnAWidenedAxis() {
+        String svg = TimeSeriesChart.builder("one").line("s", new long[] {T0}, new double[] {3}).build().toSvg();
+        String d = seriesPaths(svg).get(0);
+        assertTrue(d.startsWith("M") && d.endsWith("l0 0"), d);
+        assertTrue(svg.contains(">07:59:30</text>") && svg.contains(">08:00:30</text>"), "a minute around the point");
+    }
+
+    @Test
     void theChartIsImmutable() {
         double[] y = {1, 2, 3};
         TimeSeriesChart.Builder b = TimeSeriesChart.builder("c").line("s", new double[] {0, 1, 2}, y);
