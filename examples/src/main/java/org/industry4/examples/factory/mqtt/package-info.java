@@ -37,7 +37,7 @@
  *
  * <p>Remaining useful life ({@code .../cnc-02/rul}), with its 90 % interval:
  * <pre>
- * {"machine":"cnc-02","time":"2024-05-01T10:17:00Z","rul_minutes":37.5,"lower":29.0,"upper":46.0}
+ * {"machine":"cnc-02","time":"2024-05-01T10:17:00Z","rul_minutes":37.5,"lower":29,"upper":46}
  * </pre>
  *
  * <p>Setpoint write ({@code .../cnc-02/setpoint}); {@code status} is {@code requested},

@@ -124,6 +124,20 @@ class MqttJsonTest {
     }
 
     @Test
+    void payloadsDocumentedInTheReadmeAreWhatTheWriterProduces() {
+        assertEquals("{\"machine\":\"cnc-02\",\"time\":\"2024-05-01T10:17:00Z\",\"rul_minutes\":37.5,\"lower\":29,\"upper\":46}",
+                Json.object().put("machine", "cnc-02").put("time", Instant.parse("2024-05-01T10:17:00Z"))
+                        .put("rul_minutes", 37.5).put("lower", 29.0).put("upper", 46.0).toString());
+        assertEquals("{\"plant\":\"demo-plant\",\"time\":\"2024-05-01T10:20:00Z\",\"availability\":0.94,"
+                        + "\"performance\":0.88,\"quality\":0.97,\"oee\":0.802,\"fpy\":0.96,\"mtbf_min\":182,"
+                        + "\"mttr_min\":11.5,\"unplanned_downtime_min\":23,\"energy_kwh_per_good_part\":0.42}",
+                Json.object().put("plant", "demo-plant").put("time", Instant.parse("2024-05-01T10:20:00Z"))
+                        .put("availability", 0.94).put("performance", 0.88).put("quality", 0.97).put("oee", 0.802)
+                        .put("fpy", 0.96).put("mtbf_min", 182.0).put("mttr_min", 11.5)
+                        .put("unplanned_downtime_min", 23.0).put("energy_kwh_per_good_part", 0.42).toString());
+    }
+
+    @Test
     void nestedObjectIsCopiedWhenPut() {
         Json inner = Json.object().put("a", 1);
         Json outer = Json.object().put("inner", inner);
