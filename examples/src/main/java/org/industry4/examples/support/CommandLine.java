@@ -62,7 +62,7 @@ public final class CommandLine {
         }
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 2m}, a number of seconds, or an ISO-8601 duration such as {@code PT30S}. */
+    /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 4h}, a number of seconds, or an ISO-8601 duration such as {@code PT30S}. */
     public static Duration duration(String key, String value) {
         try {
             if (value.startsWith("PT") || value.startsWith("pt")) {
@@ -77,9 +77,12 @@ public final class CommandLine {
             if (value.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
             }
+            if (value.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
+            }
             return Duration.ofSeconds(Long.parseLong(value));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a duration like 500ms, 30s, 2m or PT30S, got \""
+            throw new IllegalArgumentException(key + " must be a duration like 500ms, 30s, 2m, 4h or PT30S, got \""
                     + value + "\"");
         }
     }
