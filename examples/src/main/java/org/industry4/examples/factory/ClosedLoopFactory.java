@@ -124,6 +124,10 @@ public final class ClosedLoopFactory {
     static final Duration CHECK_TAKES = Duration.ofMinutes(5);
     /** How often pending maintenance jobs are planned into tours. */
     static final Duration PLANNING_EVERY = Duration.ofMinutes(20);
+    /** The variables a machine needs (browse paths below the machine), in the simulator's layout. */
+    static final List<String> REQUIRED = java.util.stream.Stream.concat(Plant.ANALOG.stream().map(MachineSignal::path),
+            java.util.stream.Stream.of(MachineSignal.STATE.path(), MachineSignal.PART_COUNT.path(),
+                    MachineSignal.SPINDLE_SPEED_SETPOINT.path(), MachineSignal.FEED_OVERRIDE_SETPOINT.path())).toList();
     /** How long a value is held in frames when the server sends no new one (it publishes on change). */
     static final Duration HOLD = Duration.ofSeconds(60);
     /** When the twin makes its first proposal, after the start. */
@@ -150,10 +154,14 @@ public final class ClosedLoopFactory {
      * @param rulHorizonMinutes a machine whose RUL lower bound is below this gets a bearing replacement
      * @param rulTrainingBudget the most time the RUL network may train
      * @param progressEvery     wall-clock time between progress lines
+     * @param endpoint          a real OPC UA server to run the same pipeline on instead of the simulated
+     *                          plant ({@code opc.tcp://...}); its variables must follow the simulator's
+     *                          layout (see {@code examples/README.md}); empty: the simulated plant
      */
     public record Options(int machines, Duration duration, double speedUp, Duration warmUp, long seed, Path output,
                           Optional<String> mqttUrl, String plantId, double growthToleranceUm,
-                          double rulHorizonMinutes, Duration rulTrainingBudget, Duration progressEvery) {
+                          double rulHorizonMinutes, Duration rulTrainingBudget, Duration progressEvery,
+                          Optional<String> endpoint) {
 
         public Options {
             Objects.requireNonNull(duration, "duration");
@@ -163,6 +171,10 @@ public final class ClosedLoopFactory {
             Objects.requireNonNull(plantId, "plantId");
             Objects.requireNonNull(rulTrainingBudget, "rulTrainingBudget");
             Objects.requireNonNull(progressEvery, "progressEvery");
+            Objects.requireNonNull(endpoint, "endpoint");
+            if (endpoint.isPresent() && !endpoint.get().startsWith("opc.tcp://")) {
+                throw new IllegalArgumentException("endpoint must be an opc.tcp:// URL, got \"" + endpoint.get() + "\"");
+            }
             if (machines < 1 || machines > 12) {
                 throw new IllegalArgumentException("machines must be in 1..12, got " + machines);
             }
@@ -194,7 +206,7 @@ public final class ClosedLoopFactory {
         /** Four machines, four simulated hours at 60 times real time, output in {@code factory-output}. */
         public Options() {
             this(4, Duration.ofHours(4), 60, Duration.ofMinutes(30), 42, Path.of("factory-output"), Optional.empty(),
-                    "demo-plant", 35, 45, Duration.ofSeconds(60), Duration.ofSeconds(5));
+                    "demo-plant", 35, 45, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty());
         }
 
         /**
@@ -213,7 +225,7 @@ public final class ClosedLoopFactory {
         Options options = CommandLine.parseOrExit(args, ClosedLoopFactory::parse, "closed-loop-factory",
                 "usage: ClosedLoopFactory [--machines 4] [--hours 4 | --duration 4h-as-240m] [--speed-up 60]"
                         + " [--warm-up 30m] [--seed 42] [--output DIR] [--mqtt tcp://host:1883] [--plant demo-plant]"
-                        + " [--tolerance 40] [--rul-horizon 45] [--rul-budget 60s]");
+                        + " [--tolerance 35] [--rul-horizon 45] [--rul-budget 60s] [--endpoint opc.tcp://host:4840/path]");
         FactoryResult result = run(options, System.out);
         System.out.printf(Locale.ROOT, "%nreport: %s%n", result.report().toAbsolutePath());
     }
@@ -282,6 +294,7 @@ public final class ClosedLoopFactory {
         double tolerance = d.growthToleranceUm();
         double horizon = d.rulHorizonMinutes();
         Duration budget = d.rulTrainingBudget();
+        Optional<String> endpoint = d.endpoint();
         for (Map.Entry<String, String> option : CommandLine.options(args)) {
             String key = option.getKey();
             String value = option.getValue();
@@ -298,11 +311,12 @@ public final class ClosedLoopFactory {
                 case "--tolerance" -> tolerance = number(key, value);
                 case "--rul-horizon" -> horizon = number(key, value);
                 case "--rul-budget" -> budget = CommandLine.duration(key, value);
+                case "--endpoint" -> endpoint = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option \"" + key + "\"");
             }
         }
         return new Options(machines, duration, speedUp, warmUp, seed, output, mqtt, plant, tolerance, horizon, budget,
-                d.progressEvery());
+                d.progressEvery(), endpoint);
     }
 
     private static double number(String key, String value) {
@@ -337,6 +351,8 @@ public final class ClosedLoopFactory {
         private final Map<String, Double> speedFactor = new HashMap<>();
         private final Map<String, String> nodeIds = new HashMap<>();
         private final Map<String, Boolean> repairScheduled = new HashMap<>();
+        private final Map<String, Instant> repairedAt = new HashMap<>();
+        private final Map<String, Instant> stateSince = new HashMap<>();
         private final PriorityQueue<Action> actions = new PriorityQueue<>(
                 (a, b) -> a.time().equals(b.time()) ? Long.compare(a.order(), b.order()) : a.time().compareTo(b.time()));
         private final OnlineRulEstimator rulEstimator;
@@ -364,18 +380,21 @@ public final class ClosedLoopFactory {
         }
 
         FactoryResult run() throws IOException, InterruptedException {
+            station = new QualityStation(models.inspection(), extractor, models.partPreprocessing(),
+                    options.output().resolve("heatmaps"), 48, options.seed());
+            if (options.endpoint().isPresent()) {
+                out.printf(Locale.ROOT, "connecting to the plant at %s (a real server: no injected faults, no ground "
+                        + "truth, repairs are the crew's)%n", options.endpoint().get());
+                return collectAndRun(options.endpoint().get(), null);
+            }
             SimulationOptions simulation = new SimulationOptions(options.machines(), 0, TICK, options.seed(),
                     options.failureHorizon());
             SimServerConfig config = SimServerConfig.builder().simulation(simulation).speedUp(options.speedUp())
                     .pkiDirectory(options.output().resolve("pki-server")).build();
             out.printf(Locale.ROOT, "starting the simulated plant: %d machines, %s of plant at %.0fx real time%n",
                     options.machines(), human(options.duration()), options.speedUp());
-            station = new QualityStation(models.inspection(), extractor, models.partPreprocessing(),
-                    options.output().resolve("heatmaps"), 48, options.seed());
-            SampleQueue queue = new SampleQueue();
             try (SimulatedMachineServer plc = SimulatedMachineServer.start(config)) {
                 server = plc;
-                machines = plc.simulation().machineIds();
                 // The machines were running before the demo connects: skip the cold start.
                 plc.setPaused(true);
                 try {
@@ -388,43 +407,60 @@ public final class ClosedLoopFactory {
                 } finally {
                     plc.setPaused(false);
                 }
-                Duration period = config.stepPeriod();
-                int queueSize = (int) Math.max(8, 4 * Math.ceil(100e6 / period.toNanos()));
-                try (StoreAndForward store = StoreAndForward.start(DuckDbSink.open(database), new StoreAndForwardOptions());
-                     OpcUaCollector opcua = OpcUaCollector.connect(CollectorConfig.builder(plc.endpointUrl()).build())) {
-                    collector = opcua;
-                    List<VariableInfo> variables = opcua.browseVariables();
-                    for (VariableInfo v : variables) {
-                        nodeIds.put(v.signalId().value(), v.nodeId());
-                    }
-                    List<String> nodes = variables.stream().filter(VariableInfo::numeric).map(VariableInfo::nodeId).toList();
-                    SubscriptionOptions subscription = new SubscriptionOptions().withSamplingInterval(TICK)
-                            .withPublishingInterval(Duration.ofMillis(100)).withQueueSize(queueSize);
-                    TelemetrySink fanOut = new FanOut(store, queue);
-                    try (CollectorSubscription sub = opcua.subscribe(nodes, subscription, fanOut)) {
-                        out.printf(Locale.ROOT, "collecting %d signals from %s into %s%n", sub.activeItems(),
-                                plc.endpointUrl(), database.getFileName());
-                        setUp();
-                        loop(queue);
-                    }
-                    for (MachineMonitor m : monitors.values()) {
-                        if (m.alarmActive()) {
-                            RunLog.Alarm a = log.activeAlarm(m.machine());
-                            if (a != null) {
-                                a.endReason = "still active at the end";
-                            }
+                return collectAndRun(plc.endpointUrl(), config.stepPeriod());
+            }
+        }
+
+        /** Collects from {@code endpoint} into DuckDB and the analytics until the run's end; then finishes. */
+        private FactoryResult collectAndRun(String endpoint, Duration stepPeriod) throws IOException,
+                InterruptedException {
+            SampleQueue queue = new SampleQueue();
+            // Values per item the server may queue between two publications (100 ms): four times what the
+            // simulator makes; a real server's rate is unknown, so it gets room for 500.
+            int queueSize = server == null ? 500 : (int) Math.max(8, 4 * Math.ceil(100e6 / stepPeriod.toNanos()));
+            try (StoreAndForward store = StoreAndForward.start(DuckDbSink.open(database), new StoreAndForwardOptions());
+                 OpcUaCollector opcua = OpcUaCollector.connect(CollectorConfig.builder(endpoint).build())) {
+                collector = opcua;
+                List<VariableInfo> variables = opcua.browseVariables();
+                for (VariableInfo v : variables) {
+                    nodeIds.put(v.signalId().value(), v.nodeId());
+                }
+                machines = server != null ? server.simulation().machineIds() : machinesOf(nodeIds.keySet());
+                if (machines.isEmpty()) {
+                    throw new IllegalStateException("no machine found at " + endpoint + ": a machine needs the variables "
+                            + REQUIRED.stream().map(p -> "<machine>/" + p).toList() + " (browse paths), found "
+                            + nodeIds.keySet().stream().sorted().limit(20).toList());
+                }
+                List<String> nodes = variables.stream().filter(VariableInfo::numeric)
+                        .filter(v -> machines.stream().anyMatch(m -> v.signalId().value().startsWith(m + "/")))
+                        .map(VariableInfo::nodeId).toList();
+                SubscriptionOptions subscription = new SubscriptionOptions().withSamplingInterval(TICK)
+                        .withPublishingInterval(Duration.ofMillis(100)).withQueueSize(queueSize);
+                TelemetrySink fanOut = new FanOut(store, queue);
+                try (CollectorSubscription sub = opcua.subscribe(nodes, subscription, fanOut)) {
+                    out.printf(Locale.ROOT, "collecting %d signals of %d machines from %s into %s%n", sub.activeItems(),
+                            machines.size(), endpoint, database.getFileName());
+                    setUp();
+                    loop(queue);
+                }
+                for (MachineMonitor m : monitors.values()) {
+                    if (m.alarmActive()) {
+                        RunLog.Alarm a = log.activeAlarm(m.machine());
+                        if (a != null) {
+                            a.endReason = "still active at the end";
                         }
                     }
                 }
-                List<FaultEvent> truth = plc.simulation().groundTruth();
-                return finish(truth);
             }
+            return finish(server == null ? List.of() : server.simulation().groundTruth());
         }
 
         /** Reads the setpoints, makes the per-machine analytics and schedules the plant's faults. */
         private void setUp() throws IOException {
-            MachineSimulation sim = server.simulation();
-            start = sim.time().plus(TICK);
+            // Plant time is the server's source time: the simulator's clock, or a real server's.
+            Instant serverTime = server != null ? server.simulation().time() : collector.read(List.of(nodeIds.get(
+                    machines.get(0) + "/" + MachineSignal.STATE.path()))).get(0).sourceTimestamp().orElse(Instant.now());
+            start = serverTime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(TICK);
             now = start;
             end = start.plus(options.duration());
             for (String m : machines) {
@@ -444,12 +480,15 @@ public final class ClosedLoopFactory {
             // The twin was trained before the shift: its first proposal comes as soon as temperatures are in.
             schedule(start.plus(TWIN_FIRST_AT), "twin what-if", () -> machines.forEach(this::whatIf));
             schedule(start.plus(options.warmUp()), "end of warm-up", this::endWarmUp);
+            // Once settled at the first setpoint the twin looks again (a spindle that was hot at first
+            // may now have headroom); a change under 2 % is not written.
+            schedule(start.plus(options.warmUp()), "twin what-if", () -> machines.forEach(this::whatIf));
             // Injected faults: one per machine (up to four kinds), spread over the monitored time.
             List<FaultKind> kinds = List.of(FaultKind.BEARING_DEFECT, FaultKind.OVERHEATING, FaultKind.TOOL_BREAKAGE,
                     FaultKind.STUCK_SENSOR);
             Instant first = start.plus(options.warmUp()).plus(Duration.ofMinutes(40));
             Duration span = Duration.between(first, end.minus(Duration.ofMinutes(20)));
-            for (int i = 0; i < machines.size(); i++) {
+            for (int i = 0; server != null && i < machines.size(); i++) {
                 String m = machines.get(i);
                 FaultKind kind = kinds.get(i % kinds.size());
                 Instant at = first.plus(span.multipliedBy(2L * i + 1).dividedBy(2L * machines.size()));
@@ -533,12 +572,19 @@ public final class ClosedLoopFactory {
                 }
                 // Everything up to two simulated seconds before the newest sample has arrived.
                 Instant watermark = newest.minus(Duration.ofSeconds(2));
+                // All machines' frames in time order, so that actions (repairs, writes) fall between
+                // the right frames of every machine.
+                List<Map.Entry<String, TelemetryFrame>> frames = new ArrayList<>();
                 for (Map.Entry<String, FrameAligner> e : aligners.entrySet()) {
                     for (TelemetryFrame frame : e.getValue().advanceTo(watermark)) {
-                        runActionsUntil(frame.time());
-                        now = frame.time().isAfter(now) ? frame.time() : now;
-                        process(e.getKey(), frame);
+                        frames.add(Map.entry(e.getKey(), frame));
                     }
+                }
+                frames.sort((a, b) -> a.getValue().time().compareTo(b.getValue().time()));
+                for (Map.Entry<String, TelemetryFrame> f : frames) {
+                    runActionsUntil(f.getValue().time());
+                    now = f.getValue().time().isAfter(now) ? f.getValue().time() : now;
+                    process(f.getKey(), f.getValue());
                 }
                 runActionsUntil(watermark);
                 if (watermark.isAfter(now)) {
@@ -576,11 +622,8 @@ public final class ClosedLoopFactory {
                     continue;
                 }
                 if (s.signal().value().endsWith("/" + MachineSignal.STATE.path())) {
-                    MachineState state = MachineState.fromCode((int) Math.round(s.value()));
-                    if (state == MachineState.ALARM && monitor.state() != MachineState.ALARM) {
-                        tripped(m, s.sourceTime());
-                    }
-                    monitor.state(state);
+                    monitor.state(MachineState.fromCode((int) Math.round(s.value())));
+                    stateSince.put(m, s.sourceTime());
                 } else {
                     long count = Math.round(s.value());
                     Long before = partCounts.put(m, count);
@@ -595,6 +638,14 @@ public final class ClosedLoopFactory {
                 analog[i] = frame.quality(i) == Quality.BAD ? Double.NaN : frame.value(i);
             }
             lastAnalog.put(m, analog);
+            Instant repaired = repairedAt.get(m);
+            if (monitor.state() == MachineState.ALARM && !repairScheduled.getOrDefault(m, false)
+                    && (repaired == null || stateSince.get(m).isAfter(repaired)
+                        || frame.time().isAfter(repaired.plus(Duration.ofMinutes(5))))) {
+                // A trip (a state sample after the last repair), or one still latched five minutes
+                // after it: the crew comes.
+                tripped(m, frame.time());
+            }
             monitor.accept(frame);
             Optional<Instant> since = monitor.alarmSince();
             if (since.isPresent() && !since.get().plus(CHECK_AFTER).isAfter(frame.time())
@@ -611,15 +662,18 @@ public final class ClosedLoopFactory {
             out.printf(Locale.ROOT, "%s %s: machine tripped (PLC state ALARM); crew repairs it in %s%n", clock(t), m,
                     human(CREW_REPAIR));
             outputs.machineEvent(m, t, "trip", "machine stopped by its own protection");
-            if (!repairScheduled.getOrDefault(m, false)) {
-                repairScheduled.put(m, true);
-                schedule(t.plus(CREW_REPAIR), "repair " + m, () -> repair(m, "repaired after a trip"));
-            }
+            repairScheduled.put(m, true);
+            schedule(t.plus(CREW_REPAIR), "repair " + m, () -> repair(m, "repaired after a trip"));
         }
 
         private void repair(String m, String reason) {
-            server.simulation().repair(m);
+            if (server != null) {
+                server.simulation().repair(m); // the crew is part of the simulated world
+            }
             repairScheduled.put(m, false);
+            // The plant may run ahead of the analytics (by the watermark and the delivery delay):
+            // a repair takes effect at the server's present time.
+            repairedAt.put(m, server != null ? server.simulation().time() : now);
             bearingLife.merge(m, 1, Integer::sum);
             MachineMonitor monitor = monitors.get(m);
             monitor.rebaseline(now, monitor.speedSetpoint(), monitor.feed(), "repair");
@@ -655,7 +709,11 @@ public final class ClosedLoopFactory {
             double factor = speedFactor.getOrDefault(m, 0.97);
             double tolerance = options.growthToleranceUm() - GROWTH_MARGIN_UM;
             double horizon = WHAT_IF_HORIZON.toSeconds();
-            OptimisationResult plan = new SetpointOptimiser().maximise(models.twin(), new double[] {a[Plant.SPINDLE_TEMP]},
+            // The question is which feed keeps the spindle within tolerance from now on: a spindle
+            // already at or over the limit is asked from just inside it, so that its present state
+            // alone does not rule out every feed.
+            double x0 = Math.min(a[Plant.SPINDLE_TEMP], Plant.AMBIENT_C + (tolerance - 0.5) / Plant.GROWTH_PER_KELVIN);
+            OptimisationResult plan = new SetpointOptimiser().maximise(models.twin(), new double[] {x0},
                     feed -> SetpointSchedule.constant(Map.of(SPEED, setpoint * Plant.cuttingShare(feed) * factor,
                             LOAD, feed / 100, AMBIENT, Plant.AMBIENT_C, COOLANT, 1.0), 0, horizon),
                     60, 150, Tolerance.atMost(GROWTH, tolerance));
@@ -666,9 +724,16 @@ public final class ClosedLoopFactory {
             };
             chosen = Math.round(chosen * 10) / 10.0;
             double old = monitor.feed();
-            out.printf(Locale.ROOT, "%s %s: twin what-if: feed %.1f %% keeps growth <= %.0f um over %s (predicted peak"
-                            + " %.1f um, %.0f -> %.0f parts/h)%n", clock(now), m, chosen, tolerance, human(WHAT_IF_HORIZON),
-                    plan.prediction().peak(), Plant.partsPerHour(old), Plant.partsPerHour(chosen));
+            if (plan.status() == OptimisationResult.Status.INFEASIBLE) {
+                out.printf(Locale.ROOT, "%s %s: twin what-if: even the lowest feed, 60 %%, exceeds %.0f um (predicted peak "
+                                + "%.1f um, the spindle is at %.1f um now): feed 60 %%, %.0f -> %.0f parts/h%n", clock(now), m,
+                        tolerance, plan.prediction().peak(), Plant.growth(a[Plant.SPINDLE_TEMP]), Plant.partsPerHour(old),
+                        Plant.partsPerHour(chosen));
+            } else {
+                out.printf(Locale.ROOT, "%s %s: twin what-if: feed %.1f %% keeps growth <= %.0f um over %s (predicted "
+                                + "peak %.1f um, %.0f -> %.0f parts/h)%n", clock(now), m, chosen, tolerance,
+                        human(WHAT_IF_HORIZON), plan.prediction().peak(), Plant.partsPerHour(old), Plant.partsPerHour(chosen));
+            }
             if (Math.abs(chosen - old) < 2) {
                 return;
             }
@@ -857,6 +922,19 @@ public final class ClosedLoopFactory {
         private String clock(Instant t) {
             return "[" + human(Duration.between(start, t)) + "]";
         }
+    }
+
+    /** The machines of a real server: prefixes {@code m} with every {@code m/<path>} of {@link #REQUIRED}. */
+    static List<String> machinesOf(java.util.Set<String> signals) {
+        java.util.TreeSet<String> candidates = new java.util.TreeSet<>();
+        for (String s : signals) {
+            int slash = s.indexOf('/');
+            if (slash > 0) {
+                candidates.add(s.substring(0, slash));
+            }
+        }
+        return candidates.stream().filter(m -> REQUIRED.stream().allMatch(p -> signals.contains(m + "/" + p)))
+                .limit(12).toList();
     }
 
     /** {@code 1:05:00} style. */

@@ -264,10 +264,11 @@ final class MachineMonitor {
             if (event.isPresent() && event.get() instanceof AlarmStarted a) {
                 SpcStatistics st = model.statistics(x);
                 boolean q = st.q() / st.qLimit() >= st.t2() / st.t2Limit();
+                String chart = q ? "Q" : "T2";
                 String top = model.topContributor(q ? model.qContributions(x) : model.t2Contributions(x));
                 diagnosedAlarm = a.time();
                 diagnosisWindow = new ArrayList<>(OfflineTraining.DIAGNOSIS_WINDOW);
-                listener.alarmStarted(machine, a.time(), a.score(), q ? "Q" : "T2", top);
+                listener.alarmStarted(machine, a.time(), a.score(), chart, top);
             } else if (event.isPresent() && event.get() instanceof AlarmEnded e) {
                 lastAlarmEnd = e.time();
                 alarmRows.clear();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the closed-loop factory for two simulated hours of two machines at 400 times real time, with
+ * Runs the closed-loop factory for three simulated hours of two machines at 600 times real time, with
  * an MQTT subscriber on the broker, and checks what it returns against the stored history.
  */
 class ClosedLoopFactoryTest {
@@ -54,9 +54,9 @@ class ClosedLoopFactoryTest {
             subscriber.subscribe("industry4/test-plant/+/alarm", 1,
                     (topic, message) -> ALARM_MESSAGES.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            ClosedLoopFactory.Options options = new ClosedLoopFactory.Options(2, Duration.ofHours(2), 400,
+            ClosedLoopFactory.Options options = new ClosedLoopFactory.Options(2, Duration.ofHours(3), 600,
                     Duration.ofMinutes(20), 42, dir.resolve("out"), Optional.of(broker.url()), "test-plant", 35, 45,
-                    Duration.ofSeconds(10), Duration.ofSeconds(5));
+                    Duration.ofSeconds(10), Duration.ofSeconds(5), Optional.empty());
             try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
                 result = ClosedLoopFactory.run(options, out);
             } finally {
@@ -158,7 +158,11 @@ class ClosedLoopFactoryTest {
         ClosedLoopFactory.Options d = new ClosedLoopFactory.Options();
         assertEquals("machines must be in 1..12, got 0", assertThrows(IllegalArgumentException.class,
                 () -> new ClosedLoopFactory.Options(0, d.duration(), d.speedUp(), d.warmUp(), 1, d.output(),
-                        d.mqttUrl(), d.plantId(), 40, 45, d.rulTrainingBudget(), d.progressEvery())).getMessage());
+                        d.mqttUrl(), d.plantId(), 40, 45, d.rulTrainingBudget(), d.progressEvery(), d.endpoint()))
+                .getMessage());
+        assertEquals("endpoint must be an opc.tcp:// URL, got \"http://plc\"", assertThrows(
+                IllegalArgumentException.class, () -> ClosedLoopFactory.parse(new String[] {"--endpoint", "http://plc"}))
+                .getMessage());
         assertEquals("speedUp must be in 1..2000, got 0.5", assertThrows(IllegalArgumentException.class,
                 () -> ClosedLoopFactory.parse(new String[] {"--speed-up", "0.5"})).getMessage());
         assertEquals("unknown option \"--fast\"", assertThrows(IllegalArgumentException.class,

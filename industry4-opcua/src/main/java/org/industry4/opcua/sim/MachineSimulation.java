@@ -544,8 +544,12 @@ public final class MachineSimulation {
 
             // thermal
             boolean cooled = coolantOn && !coolantFailed;
+            // The runaway heat comes from running without coolant: it builds while the spindle
+            // turns and dies away at the same rate once it stands still (a tripped machine cools).
             if (coolantFailed && speed > 1) {
                 overheat += dt * OVERHEAT_RATE_C_PER_S;
+            } else if (overheat > 0) {
+                overheat = Math.max(0, overheat - dt * OVERHEAT_RATE_C_PER_S);
             }
             double spindleEq = AMBIENT_C + 15 * ratio + 30 * load + (cooled ? 0 : 20) + overheat;
             spindleTemp += (spindleEq - spindleTemp) * spindleTempAlpha;

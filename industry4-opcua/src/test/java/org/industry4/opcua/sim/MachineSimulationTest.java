@@ -183,6 +183,23 @@ class MachineSimulationTest {
     }
 
     @Test
+    void aMachineTrippedByOverheatingCoolsDownAndRunsAgainAfterARepair() {
+        var sim = sim(9);
+        run(sim, 600);
+        sim.injectFault(M, FaultKind.OVERHEATING);
+        for (int i = 0; i < 15 * 600 && sim.state(M) != MachineState.ALARM; i++) {
+            sim.step();
+        }
+        assertEquals(MachineState.ALARM, sim.state(M));
+        run(sim, 15 * 60); // the crew comes after 15 minutes
+        double cooled = sim.value(M, MachineSignal.SPINDLE_TEMP);
+        assertTrue(cooled < MachineSimulation.SPINDLE_TEMP_TRIP_C - 20, "still at " + cooled + " C after 15 min");
+        sim.repair(M);
+        run(sim, 60);
+        assertTrue(sim.state(M) == MachineState.RUNNING || sim.state(M) == MachineState.IDLE, sim.state(M).toString());
+    }
+
+    @Test
     void overheatingRunsTheSpindleTemperatureAwayUntilThermalTrip() {
         var sim = sim(9);
         run(sim, 600);
