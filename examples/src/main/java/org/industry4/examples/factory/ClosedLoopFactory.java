@@ -667,6 +667,8 @@ public final class ClosedLoopFactory {
         }
 
         private void repair(String m, String reason) {
+            // Any repair fits a new bearing: a replacement still pending or planned for it is dropped.
+            planner.completed(m);
             if (server != null) {
                 server.simulation().repair(m); // the crew is part of the simulated world
             }
@@ -771,12 +773,16 @@ public final class ClosedLoopFactory {
                 out.printf(Locale.ROOT, "    tour %d: %s at %s, arrives %s, done %s%n", v.tour(), v.machine(), v.site(),
                         clock(v.arrival()), clock(v.done()));
                 String m = v.machine();
-                schedule(v.arrival(), "technician stops " + m, () -> writeSpeed(m, 0, "technician stops the machine for a "
-                        + "bearing replacement"));
-                schedule(v.done(), "bearing replaced on " + m, () -> {
-                    repair(m, "bearing replaced (planned, RUL)");
-                    planner.completed(m);
-                    writeSpeed(m, monitors.get(m).speedSetpoint(), "technician restarts the machine");
+                schedule(v.arrival(), "technician stops " + m, () -> {
+                    if (planner.scheduled(m).filter(v::equals).isEmpty()) {
+                        out.printf(Locale.ROOT, "%s %s: visit dropped, the bearing was replaced since%n", clock(now), m);
+                        return;
+                    }
+                    writeSpeed(m, 0, "technician stops the machine for a bearing replacement");
+                    schedule(v.done(), "bearing replaced on " + m, () -> {
+                        repair(m, "bearing replaced (planned, RUL)");
+                        writeSpeed(m, monitors.get(m).speedSetpoint(), "technician restarts the machine");
+                    });
                 });
             }
         }
@@ -839,7 +845,8 @@ public final class ClosedLoopFactory {
         }
 
         @Override
-        public void minute(String machine, Instant time, MinuteStats minute, double feed, boolean running) {
+        public void minute(String machine, Instant time, MinuteStats minute, double feed, boolean running,
+                           double maxScore) {
             double[] mean = minute.means();
             RunLog.Series s = log.series(machine);
             Instant minuteStart = time.minus(Duration.ofSeconds(MinuteStats.SECONDS - 1));
@@ -849,7 +856,7 @@ public final class ClosedLoopFactory {
             s.spindleTemp.add(mean[Plant.SPINDLE_TEMP]);
             s.current.add(mean[Plant.CURRENT]);
             s.feed.add(feed);
-            s.maxScore.add(monitors.get(machine).lastScore());
+            s.maxScore.add(maxScore);
             double temp = minute.startTemp();
             s.growth.add(Double.isNaN(temp) ? Double.NaN : Plant.growth(temp));
             s.twinGrowth.add(followTwin(machine, minuteStart, mean, minute, feed, temp));
@@ -865,6 +872,13 @@ public final class ClosedLoopFactory {
             boolean complete = Arrays.stream(row).noneMatch(Double::isNaN);
             if (complete && running) {
                 String asset = machine + "#" + bearingLife.get(machine);
+                if (rulEstimator.rows(asset) == 0 && !s.rulTime.isEmpty()) {
+                    // A new bearing: break the line between the old one's estimates and the new one's.
+                    s.rulTime.add(minuteStart);
+                    s.rul.add(Double.NaN);
+                    s.rulLower.add(Double.NaN);
+                    s.rulUpper.add(Double.NaN);
+                }
                 RulEstimate e = rulEstimator.accept(asset, row);
                 if (rulEstimator.rows(asset) >= models.rul().window()) {
                     s.rulTime.add(minuteStart);

@@ -24,6 +24,7 @@ final class FactoryReport {
     private static final String GREEN = "#2ca02c";
     private static final String ORANGE = "#ff7f0e";
     private static final String GREY = "#7f7f7f";
+    private static final double SCORE_CLIP = 10;
 
     private FactoryReport() {
     }
@@ -168,8 +169,13 @@ final class FactoryReport {
         events(sensors, m, log, truth);
         r.chart(sensors.build());
 
-        TimeSeriesChart.Builder score = TimeSeriesChart.builder(m + ": anomaly score (last per minute; > 1 is out of "
-                + "control)").yAxis("score", "x limit").line("PCA T2/Q score", s.time, s.maxScore.toArray(), BLUE)
+        double[] scores = s.maxScore.toArray();
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = Math.min(scores[i], SCORE_CLIP);
+        }
+        TimeSeriesChart.Builder score = TimeSeriesChart.builder(m + ": anomaly score (highest per minute, clipped at "
+                + f1(SCORE_CLIP) + "; > 1 is out of control; gaps: not scored)").yAxis("score", "x limit")
+                .line("PCA T2/Q score", s.time, scores, BLUE)
                 .reference(1.0, "control limit", RED);
         events(score, m, log, truth);
         r.chart(score.build());

@@ -63,7 +63,7 @@ final class MachineMonitor {
 
         void diagnosed(String machine, Instant alarmStart, Instant time, Diagnosis diagnosis);
 
-        void minute(String machine, Instant time, MinuteStats minute, double feed, boolean running);
+        void minute(String machine, Instant time, MinuteStats minute, double feed, boolean running, double maxScore);
 
         void modelTrained(String machine, Instant time, int rows, PcaSpcModel model);
     }
@@ -119,6 +119,7 @@ final class MachineMonitor {
     private Instant lastAlarmEnd = Instant.MIN;
     private long framesScored;
     private double lastScore = Double.NaN;
+    private double minuteMaxScore = Double.NaN;
 
     private record Row(Instant time, double[] x) {
     }
@@ -210,8 +211,10 @@ final class MachineMonitor {
         boolean cuttingNow = cutting(state, analog[Plant.SPEED], speedSetpoint);
         minute.add(analog, cuttingNow);
         if (minute.full()) {
-            listener.minute(machine, t, minute, feed, state == MachineState.RUNNING || state == MachineState.IDLE);
+            listener.minute(machine, t, minute, feed, state == MachineState.RUNNING || state == MachineState.IDLE,
+                    minuteMaxScore);
             minute.reset();
+            minuteMaxScore = Double.NaN;
         }
         if (diagnosisWindow != null) {
             diagnosisWindow.add(analog.clone());
@@ -259,6 +262,7 @@ final class MachineMonitor {
         if (x != null) {
             double score = model.score(x);
             lastScore = score;
+            minuteMaxScore = Double.isNaN(minuteMaxScore) ? score : Math.max(minuteMaxScore, score);
             framesScored++;
             Optional<AlarmEvent> event = alarms.update(t, score);
             if (event.isPresent() && event.get() instanceof AlarmStarted a) {

@@ -84,9 +84,10 @@ final class MaintenancePlanner {
         return Optional.ofNullable(scheduled.get(machine));
     }
 
-    /** Marks a machine's visit done (its bearing is new): later jobs may be asked for again. */
+    /** The machine's bearing is new (a visit done, or a repair): its pending or planned job is dropped. */
     void completed(String machine) {
         scheduled.remove(machine);
+        pending.remove(machine);
     }
 
     List<Plan> plans() {
