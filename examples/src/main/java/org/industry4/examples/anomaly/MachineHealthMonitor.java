@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,6 +37,7 @@ import org.industry4.core.TelemetryFrame;
 import org.industry4.core.TelemetrySample;
 import org.industry4.core.TelemetrySink;
 import org.industry4.examples.support.CommandLine;
+import org.industry4.examples.support.SampleQueue;
 import org.industry4.examples.support.SimulatedPlant;
 import org.industry4.opcua.client.CollectorConfig;
 import org.industry4.opcua.client.CollectorSubscription;
@@ -490,24 +490,6 @@ public final class MachineHealthMonitor {
 
     private static String clock(Instant t) {
         return CLOCK.format(LocalTime.ofInstant(t, ZoneId.systemDefault()));
-    }
-
-    /** Hands samples from the collector's thread to the monitoring thread without blocking the collector. */
-    private static final class SampleQueue extends LinkedBlockingQueue<TelemetrySample> implements TelemetrySink {
-        private volatile boolean closed;
-
-        @Override
-        public void accept(List<TelemetrySample> batch) {
-            if (closed) {
-                throw new IllegalStateException("sample queue is closed");
-            }
-            addAll(batch);
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
     }
 
     /** Parses {@code --fault bearing|overheating --seconds 40 --fault-after 10 --machines 2 --seed 42}. */

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.industry4.anomaly.fault.Diagnosis;
 import org.industry4.anomaly.fault.FaultClassifierModel;
@@ -41,6 +40,7 @@ import org.industry4.core.TelemetryFrame;
 import org.industry4.core.TelemetrySample;
 import org.industry4.core.TelemetrySink;
 import org.industry4.examples.support.CommandLine;
+import org.industry4.examples.support.SampleQueue;
 import org.industry4.opcua.client.CollectorConfig;
 import org.industry4.opcua.client.CollectorSubscription;
 import org.industry4.opcua.client.OpcUaCollector;
@@ -58,7 +58,6 @@ import org.industry4.opcua.sim.SimServerConfig;
 import org.industry4.opcua.sim.SimulatedMachineServer;
 import org.industry4.opcua.sim.SimulationOptions;
 import org.industry4.opcua.store.DuckDbSink;
-import org.industry4.opcua.store.ParquetExport;
 import org.industry4.opcua.store.StoreAndForward;
 import org.industry4.opcua.store.StoreAndForwardOptions;
 import org.industry4.routing.ortools.OrToolsSolver;
@@ -302,14 +301,14 @@ public final class ClosedLoopFactory {
                 case "--machines" -> machines = CommandLine.integer(key, value);
                 case "--hours" -> duration = Duration.ofHours(CommandLine.integer(key, value));
                 case "--duration" -> duration = CommandLine.duration(key, value);
-                case "--speed-up" -> speedUp = number(key, value);
+                case "--speed-up" -> speedUp = CommandLine.number(key, value);
                 case "--warm-up" -> warmUp = CommandLine.duration(key, value);
                 case "--seed" -> seed = CommandLine.longInteger(key, value);
                 case "--output" -> output = Path.of(value);
                 case "--mqtt" -> mqtt = Optional.of(value);
                 case "--plant" -> plant = value;
-                case "--tolerance" -> tolerance = number(key, value);
-                case "--rul-horizon" -> horizon = number(key, value);
+                case "--tolerance" -> tolerance = CommandLine.number(key, value);
+                case "--rul-horizon" -> horizon = CommandLine.number(key, value);
                 case "--rul-budget" -> budget = CommandLine.duration(key, value);
                 case "--endpoint" -> endpoint = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option \"" + key + "\"");
@@ -317,14 +316,6 @@ public final class ClosedLoopFactory {
         }
         return new Options(machines, duration, speedUp, warmUp, seed, output, mqtt, plant, tolerance, horizon, budget,
                 d.progressEvery(), endpoint);
-    }
-
-    private static double number(String key, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got \"" + value + "\"");
-        }
     }
 
     /** One scheduled action of the plant's world or its control, in simulated time. */
@@ -983,18 +974,6 @@ public final class ClosedLoopFactory {
         @Override
         public void close() {
             // The owners close the store and the queue.
-        }
-    }
-
-    /** Hands samples from the collector's thread to the analytics thread without blocking the collector. */
-    private static final class SampleQueue extends LinkedBlockingQueue<TelemetrySample> implements TelemetrySink {
-        @Override
-        public void accept(List<TelemetrySample> batch) {
-            addAll(batch);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

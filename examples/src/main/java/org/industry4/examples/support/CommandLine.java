@@ -53,6 +53,19 @@ public final class CommandLine {
         }
     }
 
+    /** {@code value} as a finite double; the error names {@code key}. */
+    public static double number(String key, String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a number, got \"" + value + "\"");
+    }
+
     /** {@code value} as a long; the error names {@code key}. */
     public static long longInteger(String key, String value) {
         try {
