@@ -73,7 +73,9 @@ import org.industry4.twin.thermal.SpindleThermalTwin;
 import org.industry4.twin.whatif.OptimisationResult;
 import org.industry4.twin.whatif.SetpointOptimiser;
 import org.industry4.twin.whatif.Tolerance;
+import org.industry4.vision.features.FeatureExtractor;
 import org.industry4.vision.features.FilterBankExtractor;
+import org.industry4.vision.features.OnnxFeatureExtractor;
 import org.industry4.vision.image.Preprocessing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +133,8 @@ public final class ClosedLoopFactory {
     static final Duration HOLD = Duration.ofSeconds(60);
     /** When the twin makes its first proposal, after the start. */
     static final Duration TWIN_FIRST_AT = Duration.ofMinutes(2);
+    /** When the effect of a setpoint write is reported. */
+    static final Duration EFFECT_AFTER = Duration.ofMinutes(15);
     /** How far ahead the twin's what-if looks. */
     static final Duration WHAT_IF_HORIZON = Duration.ofHours(2);
     /** Margin kept below the growth tolerance when choosing a setpoint, micrometres. */
@@ -156,11 +160,12 @@ public final class ClosedLoopFactory {
      * @param endpoint          a real OPC UA server to run the same pipeline on instead of the simulated
      *                          plant ({@code opc.tcp://...}); its variables must follow the simulator's
      *                          layout (see {@code examples/README.md}); empty: the simulated plant
+     * @param backbone          an ONNX backbone for the inspection's PatchCore; empty: the weights-free filter bank
      */
     public record Options(int machines, Duration duration, double speedUp, Duration warmUp, long seed, Path output,
                           Optional<String> mqttUrl, String plantId, double growthToleranceUm,
                           double rulHorizonMinutes, Duration rulTrainingBudget, Duration progressEvery,
-                          Optional<String> endpoint) {
+                          Optional<String> endpoint, Optional<Backbone> backbone) {
 
         public Options {
             Objects.requireNonNull(duration, "duration");
@@ -171,6 +176,7 @@ public final class ClosedLoopFactory {
             Objects.requireNonNull(rulTrainingBudget, "rulTrainingBudget");
             Objects.requireNonNull(progressEvery, "progressEvery");
             Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(backbone, "backbone");
             if (endpoint.isPresent() && !endpoint.get().startsWith("opc.tcp://")) {
                 throw new IllegalArgumentException("endpoint must be an opc.tcp:// URL, got \"" + endpoint.get() + "\"");
             }
@@ -205,7 +211,8 @@ public final class ClosedLoopFactory {
         /** Four machines, four simulated hours at 60 times real time, output in {@code factory-output}. */
         public Options() {
             this(4, Duration.ofHours(4), 60, Duration.ofMinutes(30), 42, Path.of("factory-output"), Optional.empty(),
-                    "demo-plant", 35, 45, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty());
+                    "demo-plant", 35, 45, Duration.ofSeconds(60), Duration.ofSeconds(5), Optional.empty(),
+                    Optional.empty());
         }
 
         /**
@@ -217,6 +224,23 @@ public final class ClosedLoopFactory {
         }
     }
 
+    /**
+     * An ONNX feature backbone for the quality station (e.g. the shared MobileNetV2 features model,
+     * or a WideResNet-50 exported as the vision module's README describes).
+     *
+     * @param model   the {@code .onnx} file
+     * @param outputs the names of its feature outputs, shallow to deep; at least two
+     */
+    public record Backbone(Path model, List<String> outputs) {
+        public Backbone {
+            Objects.requireNonNull(model, "model");
+            outputs = List.copyOf(outputs);
+            if (outputs.size() < 2) {
+                throw new IllegalArgumentException("a backbone needs at least two feature outputs, got " + outputs);
+            }
+        }
+    }
+
     private ClosedLoopFactory() {
     }
 
@@ -224,7 +248,8 @@ public final class ClosedLoopFactory {
         Options options = CommandLine.parseOrExit(args, ClosedLoopFactory::parse, "closed-loop-factory",
                 "usage: ClosedLoopFactory [--machines 4] [--hours 4 | --duration 4h-as-240m] [--speed-up 60]"
                         + " [--warm-up 30m] [--seed 42] [--output DIR] [--mqtt tcp://host:1883] [--plant demo-plant]"
-                        + " [--tolerance 35] [--rul-horizon 45] [--rul-budget 60s] [--endpoint opc.tcp://host:4840/path]");
+                        + " [--tolerance 35] [--rul-horizon 45] [--rul-budget 60s] [--endpoint opc.tcp://host:4840/path]"
+                        + " [--backbone model.onnx --outputs a,b]");
         FactoryResult result = run(options, System.out);
         System.out.printf(Locale.ROOT, "%nreport: %s%n", result.report().toAbsolutePath());
     }
@@ -240,8 +265,10 @@ public final class ClosedLoopFactory {
 
         // 1. Before the shift: the models the plant is given.
         out.printf(Locale.ROOT, "training the plant's models on other simulated machines' histories...%n");
+        FeatureExtractor extractor = options.backbone().isPresent()
+                ? OnnxFeatureExtractor.open(options.backbone().get().model(), options.backbone().get().outputs())
+                : new FilterBankExtractor();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        FilterBankExtractor extractor = new FilterBankExtractor();
         try {
             long t0 = System.nanoTime();
             WindowFeatures windowFeatures = OfflineTraining.windowFeatures();
@@ -259,11 +286,12 @@ public final class ClosedLoopFactory {
             out.printf(Locale.ROOT, "  thermal twin: %s (%.1f s)%n", twin.physicalParameters().entrySet().stream()
                     .map(e -> String.format(Locale.ROOT, "%s=%.4g", e.getKey(), e.getValue())).toList(), seconds(t0));
             t0 = System.nanoTime();
-            Preprocessing preprocessing = new Preprocessing().withResize(OfflineTraining.PART_SIZE,
-                    OfflineTraining.PART_SIZE);
+            // The filter bank reads the parts at their own size; a backbone at the size it was made for.
+            int side = options.backbone().isPresent() ? 224 : OfflineTraining.PART_SIZE;
+            Preprocessing preprocessing = new Preprocessing().withResize(side, side);
             var inspection = OfflineTraining.inspection(extractor, preprocessing, 100, options.seed() + 4);
-            out.printf(Locale.ROOT, "  inspection: PatchCore on 100 good parts, threshold %.3f (%.1f s)%n",
-                    inspection.threshold().getAsDouble(), seconds(t0));
+            out.printf(Locale.ROOT, "  inspection: PatchCore (%s) on 100 good parts, threshold %.3f (%.1f s)%n",
+                    extractor.name(), inspection.threshold().getAsDouble(), seconds(t0));
             OfflineTraining.Models models = new OfflineTraining.Models(windowFeatures, classifier, rul, twin,
                     preprocessing, inspection);
             try (FactoryOutputs outputs = FactoryOutputs.open(options, out)) {
@@ -294,6 +322,8 @@ public final class ClosedLoopFactory {
         double horizon = d.rulHorizonMinutes();
         Duration budget = d.rulTrainingBudget();
         Optional<String> endpoint = d.endpoint();
+        Path backboneModel = null;
+        List<String> backboneOutputs = null;
         for (Map.Entry<String, String> option : CommandLine.options(args)) {
             String key = option.getKey();
             String value = option.getValue();
@@ -311,11 +341,19 @@ public final class ClosedLoopFactory {
                 case "--rul-horizon" -> horizon = CommandLine.number(key, value);
                 case "--rul-budget" -> budget = CommandLine.duration(key, value);
                 case "--endpoint" -> endpoint = Optional.of(value);
+                case "--backbone" -> backboneModel = Path.of(value);
+                case "--outputs" -> backboneOutputs = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown option \"" + key + "\"");
             }
         }
+        if ((backboneModel == null) != (backboneOutputs == null)) {
+            throw new IllegalArgumentException("--backbone and --outputs go together (the ONNX model and the names of its"
+                    + " feature outputs), got only " + (backboneModel == null ? "--outputs" : "--backbone"));
+        }
+        Optional<Backbone> backbone = backboneModel == null ? Optional.empty()
+                : Optional.of(new Backbone(backboneModel, backboneOutputs));
         return new Options(machines, duration, speedUp, warmUp, seed, output, mqtt, plant, tolerance, horizon, budget,
-                d.progressEvery(), endpoint);
+                d.progressEvery(), endpoint, backbone);
     }
 
     /** One scheduled action of the plant's world or its control, in simulated time. */
@@ -326,7 +364,7 @@ public final class ClosedLoopFactory {
     private static final class Shift implements MachineMonitor.Listener {
         private final Options options;
         private final OfflineTraining.Models models;
-        private final FilterBankExtractor extractor;
+        private final FeatureExtractor extractor;
         private final FactoryOutputs outputs;
         private final PrintStream out;
         private final Path database;
@@ -336,6 +374,7 @@ public final class ClosedLoopFactory {
         private final Map<String, FrameAligner> aligners = new LinkedHashMap<>();
         private final Map<String, ArrayDeque<TelemetrySample>> events = new HashMap<>();
         private final Map<String, Long> partCounts = new HashMap<>();
+        private final Map<String, java.util.TreeMap<Instant, Long>> partHistory = new HashMap<>();
         private final Map<String, double[]> lastAnalog = new HashMap<>();
         private final Map<String, Integer> bearingLife = new HashMap<>();
         private final Map<String, TwinFollower> followers = new HashMap<>();
@@ -358,7 +397,7 @@ public final class ClosedLoopFactory {
         private long actionOrder;
         private long samples;
 
-        Shift(Options options, OfflineTraining.Models models, FilterBankExtractor extractor, FactoryOutputs outputs,
+        Shift(Options options, OfflineTraining.Models models, FeatureExtractor extractor, FactoryOutputs outputs,
               PrintStream out, Path database, long wallStart) {
             this.options = options;
             this.models = models;
@@ -618,6 +657,7 @@ public final class ClosedLoopFactory {
                 } else {
                     long count = Math.round(s.value());
                     Long before = partCounts.put(m, count);
+                    partHistory.computeIfAbsent(m, k -> new java.util.TreeMap<>()).put(s.sourceTime(), count);
                     if (before != null && count > before) {
                         double[] a = lastAnalog.get(m);
                         inspect(m, count, s.sourceTime(), a == null ? 0 : a[Plant.TOOL_WEAR]);
@@ -666,7 +706,7 @@ public final class ClosedLoopFactory {
             repairScheduled.put(m, false);
             // The plant may run ahead of the analytics (by the watermark and the delivery delay):
             // a repair takes effect at the server's present time.
-            repairedAt.put(m, server != null ? server.simulation().time() : now);
+            repairedAt.put(m, plantTime());
             bearingLife.merge(m, 1, Integer::sum);
             MachineMonitor monitor = monitors.get(m);
             monitor.rebaseline(now, monitor.speedSetpoint(), monitor.feed(), "repair");
@@ -738,7 +778,9 @@ public final class ClosedLoopFactory {
             } catch (IOException e) {
                 status = "failed: " + e.getMessage();
             }
-            RunLog.SetpointWrite write = new RunLog.SetpointWrite(m, now, MachineSignal.FEED_OVERRIDE_SETPOINT.path(), old,
+            Instant effective = plantTime();
+            RunLog.SetpointWrite write = new RunLog.SetpointWrite(m, effective,
+                    MachineSignal.FEED_OVERRIDE_SETPOINT.path(), old,
                     chosen, status, "twin what-if: highest feed with growth <= " + tolerance + " um",
                     plan.prediction().peak());
             log.writes.add(write);
@@ -747,7 +789,47 @@ public final class ClosedLoopFactory {
                     status);
             if (write.good()) {
                 monitor.rebaseline(now, monitor.speedSetpoint(), chosen, "setpoint write");
+                double growthBefore = lastMinuteGrowth(m);
+                Instant written = effective;
+                double predicted = plan.prediction().peak();
+                double feedFrom = old;
+                double feedTo = chosen;
+                schedule(written.plus(EFFECT_AFTER), "effect of the write on " + m, () -> {
+                    out.printf(Locale.ROOT, "%s %s: effect of feed %.1f -> %.1f %%: growth (minute mean) %.1f -> "
+                                    + "%.1f um (twin predicted a peak of %.1f um), %.0f parts/h in the %s since, %.0f in the %s before%n",
+                            clock(now), m, feedFrom, feedTo, growthBefore, lastMinuteGrowth(m),
+                            predicted, partsPerHour(m, written, now), human(EFFECT_AFTER),
+                            partsPerHour(m, written.minus(EFFECT_AFTER), written), human(EFFECT_AFTER));
+                });
             }
+        }
+
+        /**
+         * The plant's present time: the simulator's clock, which runs ahead of the analytics ({@link
+         * #now}, the time of the last frame processed) by the watermark and the delivery delay, more so
+         * the faster the plant runs; a write takes effect then. For a real server, the analytics' time.
+         */
+        private Instant plantTime() {
+            return server != null ? server.simulation().time() : now;
+        }
+
+        /** The growth implied by the last complete minute's mean spindle temperature; NaN before one. */
+        private double lastMinuteGrowth(String m) {
+            RunLog.DoubleList temps = log.series(m).spindleTemp;
+            return temps.size() == 0 ? Double.NaN : Plant.growth(temps.get(temps.size() - 1));
+        }
+
+        /**
+         * Parts per hour a machine finished in [from, to], from the part counter's history; NaN where
+         * the history does not cover the window yet.
+         */
+        private double partsPerHour(String m, Instant from, Instant to) {
+            java.util.TreeMap<Instant, Long> h = partHistory.get(m);
+            if (h == null || h.firstKey().isAfter(from) || to.isAfter(now)) {
+                return Double.NaN;
+            }
+            return (h.floorEntry(to).getValue() - h.floorEntry(from).getValue())
+                    / (Duration.between(from, to).toSeconds() / 3600.0);
         }
 
         private void planMaintenance() {
@@ -787,7 +869,7 @@ public final class ClosedLoopFactory {
                 status = "failed: " + e.getMessage();
             }
             double old = rpm == 0 ? monitors.get(m).speedSetpoint() : 0;
-            RunLog.SetpointWrite write = new RunLog.SetpointWrite(m, now, MachineSignal.SPINDLE_SPEED_SETPOINT.path(), old,
+            RunLog.SetpointWrite write = new RunLog.SetpointWrite(m, plantTime(), MachineSignal.SPINDLE_SPEED_SETPOINT.path(), old,
                     rpm, status, reason, Double.NaN);
             log.writes.add(write);
             outputs.setpoint(write);
@@ -913,9 +995,10 @@ public final class ClosedLoopFactory {
             long parts = log.inspections.size();
             long rejected = log.inspections.stream().filter(QualityStation.Inspection::flagged).count();
             long active = monitors.values().stream().filter(MachineMonitor::alarmActive).count();
-            out.printf(Locale.ROOT, "[plant %s / %s, wall %.0f s] %,d samples, %d alarms (%d active), %d parts (%d "
-                            + "rejected), %d setpoint writes, %d repairs, %d maintenance jobs%n",
-                    human(Duration.between(start, now)), human(options.duration()), seconds(wallStart), samples,
+            out.printf(Locale.ROOT, "[plant %s / %s, wall %.0f s, analytics %.0f s behind] %,d samples, %d alarms (%d "
+                            + "active), %d parts (%d rejected), %d setpoint writes, %d repairs, %d maintenance jobs%n",
+                    human(Duration.between(start, now)), human(options.duration()), seconds(wallStart),
+                    Math.max(0, Duration.between(now, plantTime()).toMillis() / 1000.0), samples,
                     log.alarms.size(), active, parts, rejected, log.writes.size(), log.repairs.size(), log.jobs.size());
         }
 

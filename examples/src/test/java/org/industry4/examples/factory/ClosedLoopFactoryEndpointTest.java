@@ -35,7 +35,8 @@ class ClosedLoopFactoryEndpointTest {
         try (SimulatedMachineServer plant = SimulatedMachineServer.start(config)) {
             ClosedLoopFactory.Options options = new ClosedLoopFactory.Options(1, Duration.ofHours(1), 1,
                     Duration.ofMinutes(20), 7, dir.resolve("out"), Optional.empty(), "external", 35, 45,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.of(plant.endpointUrl()));
+                    Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.of(plant.endpointUrl()),
+                    Optional.empty());
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
             FactoryResult result;
             try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the closed-loop factory for three simulated hours of two machines at 600 times real time, with
+ * Runs the closed-loop factory for three simulated hours of two machines at 400 times real time, with
  * an MQTT subscriber on the broker, and checks what it returns against the stored history.
  */
 class ClosedLoopFactoryTest {
@@ -54,9 +54,9 @@ class ClosedLoopFactoryTest {
             subscriber.subscribe("industry4/test-plant/+/alarm", 1,
                     (topic, message) -> ALARM_MESSAGES.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            ClosedLoopFactory.Options options = new ClosedLoopFactory.Options(2, Duration.ofHours(3), 600,
+            ClosedLoopFactory.Options options = new ClosedLoopFactory.Options(2, Duration.ofHours(3), 400,
                     Duration.ofMinutes(20), 42, dir.resolve("out"), Optional.of(broker.url()), "test-plant", 35, 45,
-                    Duration.ofSeconds(10), Duration.ofSeconds(5), Optional.empty());
+                    Duration.ofSeconds(10), Duration.ofSeconds(5), Optional.empty(), Optional.empty());
             try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
                 result = ClosedLoopFactory.run(options, out);
             } finally {
@@ -158,7 +158,8 @@ class ClosedLoopFactoryTest {
         ClosedLoopFactory.Options d = new ClosedLoopFactory.Options();
         assertEquals("machines must be in 1..12, got 0", assertThrows(IllegalArgumentException.class,
                 () -> new ClosedLoopFactory.Options(0, d.duration(), d.speedUp(), d.warmUp(), 1, d.output(),
-                        d.mqttUrl(), d.plantId(), 40, 45, d.rulTrainingBudget(), d.progressEvery(), d.endpoint()))
+                        d.mqttUrl(), d.plantId(), 40, 45, d.rulTrainingBudget(), d.progressEvery(), d.endpoint(),
+                        d.backbone()))
                 .getMessage());
         assertEquals("endpoint must be an opc.tcp:// URL, got \"http://plc\"", assertThrows(
                 IllegalArgumentException.class, () -> ClosedLoopFactory.parse(new String[] {"--endpoint", "http://plc"}))
@@ -167,6 +168,11 @@ class ClosedLoopFactoryTest {
                 () -> ClosedLoopFactory.parse(new String[] {"--speed-up", "0.5"})).getMessage());
         assertEquals("unknown option \"--fast\"", assertThrows(IllegalArgumentException.class,
                 () -> ClosedLoopFactory.parse(new String[] {"--fast", "1"})).getMessage());
+        assertEquals("--backbone and --outputs go together (the ONNX model and the names of its feature outputs), got"
+                + " only --backbone", assertThrows(IllegalArgumentException.class,
+                () -> ClosedLoopFactory.parse(new String[] {"--backbone", "m.onnx"})).getMessage());
+        assertEquals(List.of("a", "b"), ClosedLoopFactory.parse(new String[] {"--backbone", "m.onnx", "--outputs", "a,b"})
+                .backbone().orElseThrow().outputs());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ClosedLoopFactory.parse(new String[] {"--hours", "3", "--warm-up", "2h"})).getMessage()
                 .startsWith("warmUp must be in 10 min .. duration / 3"));

@@ -480,8 +480,10 @@ final class SimNamespace extends ManagedNamespaceWithLifecycle {
                 case COOLANT_ON_SETPOINT -> sim.setCoolantOn(machine, (Boolean) value);
                 default -> throw new IllegalStateException("not a setpoint: " + v.signal);
             }
-            DateTime now = DateTime.now();
-            if (refresh(v, sim.reportedAt(v.machine, v.signal.ordinal()), true, now, now)) {
+            // Source time on the simulation's clock, like every other value (it is plant time when
+            // the server runs in compressed time).
+            if (refresh(v, sim.reportedAt(v.machine, v.signal.ordinal()), true, new DateTime(sim.time()),
+                    DateTime.now())) {
                 for (Item it : v.items) {
                     if (it.item.isSamplingEnabled() && it.version != v.version) {
                         deliver(v, it);
