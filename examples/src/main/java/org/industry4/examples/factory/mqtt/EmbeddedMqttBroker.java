@@ -95,12 +95,25 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
      */
     private static int boundPort(Server server) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BIND_WAIT_MILLIS);
-        int bound = server.getPort();
+        int bound = portOf(server);
         while (bound <= 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            bound = server.getPort();
+            bound = portOf(server);
         }
         return bound;
+    }
+
+    /**
+     * {@code server.getPort()}, or 0 while Moquette is still recording it: it keeps the ports in a
+     * plain {@code HashMap} that Netty's thread fills while we read, so a read can fail with a
+     * {@link java.util.ConcurrentModificationException} (seen once in a full build); the caller asks again.
+     */
+    private static int portOf(Server server) {
+        try {
+            return server.getPort();
+        } catch (java.util.ConcurrentModificationException e) {
+            return 0;
+        }
     }
 
     /** The broker's settings: loopback, the port (0: the OS picks), anonymous, memory only, no telemetry. */
