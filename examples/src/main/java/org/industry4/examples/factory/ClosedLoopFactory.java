@@ -133,6 +133,8 @@ public final class ClosedLoopFactory {
     static final Duration HOLD = Duration.ofSeconds(60);
     /** When the twin makes its first proposal, after the start. */
     static final Duration TWIN_FIRST_AT = Duration.ofMinutes(2);
+    /** The lowest feed override the twin may propose, percent. */
+    static final double MIN_FEED = 60;
     /** When the effect of a setpoint write is reported. */
     static final Duration EFFECT_AFTER = Duration.ofMinutes(15);
     /** How far ahead the twin's what-if looks. */
@@ -749,19 +751,19 @@ public final class ClosedLoopFactory {
             OptimisationResult plan = new SetpointOptimiser().maximise(models.twin(), new double[] {x0},
                     feed -> SetpointSchedule.constant(Map.of(SPEED, setpoint * Plant.cuttingShare(feed) * factor,
                             LOAD, feed / 100, AMBIENT, Plant.AMBIENT_C, COOLANT, 1.0), 0, horizon),
-                    60, 150, Tolerance.atMost(GROWTH, tolerance));
+                    MIN_FEED, Plant.MAX_FEED, Tolerance.atMost(GROWTH, tolerance));
             double chosen = switch (plan.status()) {
-                case INFEASIBLE -> 60;
-                case MAXIMUM_FEASIBLE -> 150;
+                case INFEASIBLE -> MIN_FEED;
+                case MAXIMUM_FEASIBLE -> Plant.MAX_FEED;
                 default -> plan.setpoint().orElse(monitor.feed());
             };
             chosen = Math.round(chosen * 10) / 10.0;
             double old = monitor.feed();
             if (plan.status() == OptimisationResult.Status.INFEASIBLE) {
-                out.printf(Locale.ROOT, "%s %s: twin what-if: even the lowest feed, 60 %%, exceeds %.0f um (predicted peak "
-                                + "%.1f um, the spindle is at %.1f um now): feed 60 %%, %.0f -> %.0f parts/h%n", clock(now), m,
-                        tolerance, plan.prediction().peak(), Plant.growth(a[Plant.SPINDLE_TEMP]), Plant.partsPerHour(old),
-                        Plant.partsPerHour(chosen));
+                out.printf(Locale.ROOT, "%s %s: twin what-if: even the lowest feed, %.0f %%, exceeds %.0f um (predicted "
+                                + "peak %.1f um, the spindle is at %.1f um now): feed %.0f %%, %.0f -> %.0f parts/h%n",
+                        clock(now), m, MIN_FEED, tolerance, plan.prediction().peak(), Plant.growth(a[Plant.SPINDLE_TEMP]),
+                        MIN_FEED, Plant.partsPerHour(old), Plant.partsPerHour(chosen));
             } else {
                 out.printf(Locale.ROOT, "%s %s: twin what-if: feed %.1f %% keeps growth <= %.0f um over %s (predicted "
                                 + "peak %.1f um, %.0f -> %.0f parts/h)%n", clock(now), m, chosen, tolerance,

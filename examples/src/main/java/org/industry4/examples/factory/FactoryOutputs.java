@@ -56,16 +56,8 @@ final class FactoryOutputs implements AutoCloseable {
         }
     }
 
-    String brokerUrl() {
-        return publisher.brokerUrl();
-    }
-
     long published() {
         return publisher.published();
-    }
-
-    long failed() {
-        return publisher.failed();
     }
 
     void alarmStarted(RunLog.Alarm a) {

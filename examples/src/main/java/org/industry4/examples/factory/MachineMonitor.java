@@ -39,6 +39,12 @@ import org.industry4.opcua.sim.MachineState;
  * which no alarm was active, so slow normal drifts (tool and bearing wear, the hall's heat) are
  * followed; a fault has to show within that time to be seen, as a fast-growing fault does.
  *
+ * <p>Next to the model, a silence check: a measured signal that changes on every reading while the
+ * machine produces (vibration, temperatures, current) but has been bad for {@link #SILENT_FRAMES}
+ * frames in a row (the aligner marks a signal bad once the server has sent nothing new for its hold
+ * time, while the other signals keep coming) raises the alarm, chart {@code silent}: a sensor frozen
+ * on a server that publishes on change is silence, which the model alone cannot score.
+ *
  * <h2>Diagnosis</h2>
  * When an alarm starts, the next {@link OfflineTraining#DIAGNOSIS_WINDOW} seconds of the six analog
  * signals (bad readings as NaN) go to the fault classifier, whose answer (a fault class, {@code
@@ -54,6 +60,8 @@ import org.industry4.opcua.sim.MachineState;
  * <p>Not thread-safe: one monitor per machine, on the analytics thread.
  */
 final class MachineMonitor {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MachineMonitor.class);
 
     /** What a monitor reports. */
     interface Listener {
@@ -92,6 +100,14 @@ final class MachineMonitor {
         Plant.CURRENT, Plant.TOOL_WEAR};
     private static final AlarmOptions ALARMS = AlarmOptions.threshold(1.0).withDebounce(5, 8).withClear(0.8, 20);
     private static final int MIN_TRAINING_ROWS = 200;
+    /**
+     * Frames of production in a row in which a measured signal is bad (silent past the aligner's
+     * hold, or reported bad) after which it counts as silent. A sensor dropout lasts a few seconds;
+     * a sensor frozen on a server that publishes on change goes silent for good.
+     */
+    static final int SILENT_FRAMES = 10;
+    /** The score a silent signal gives each frame: out of control until it speaks again. */
+    static final double SILENT_SCORE = 10;
 
     enum Phase { WARM_UP, SETTLING, BASELINE, MONITORING }
 
@@ -107,6 +123,7 @@ final class MachineMonitor {
     private final List<Row> alarmRows = new ArrayList<>();
     private final MinuteStats minute = new MinuteStats();
     private final double[] analog = new double[Plant.ANALOG.size()];
+    private final int[] silentFrames = new int[Plant.ANALOG.size()];
     private Phase phase = Phase.WARM_UP;
     private Instant phaseEnds;
     private Instant nextRetrain;
@@ -117,8 +134,6 @@ final class MachineMonitor {
     private Instant diagnosedAlarm;
     private List<double[]> diagnosisWindow;
     private Instant lastAlarmEnd = Instant.MIN;
-    private long framesScored;
-    private double lastScore = Double.NaN;
     private double minuteMaxScore = Double.NaN;
 
     private record Row(Instant time, double[] x) {
@@ -167,14 +182,6 @@ final class MachineMonitor {
 
     Optional<Instant> alarmSince() {
         return alarms.activeSince();
-    }
-
-    double lastScore() {
-        return lastScore;
-    }
-
-    long framesScored() {
-        return framesScored;
     }
 
     /** The machine state as the PLC last published it. */
@@ -238,6 +245,7 @@ final class MachineMonitor {
                 && analog[Plant.SPEED] >= STEADY_SPEED_FRACTION * speedSetpoint
                 && analog[Plant.CURRENT] > CUTTING_CURRENT_A;
         double[] x = steady ? modelRow() : null;
+        trackSilence(frame);
         switch (phase) {
             case WARM_UP, BASELINE -> {
                 if (x != null) {
@@ -259,17 +267,23 @@ final class MachineMonitor {
     }
 
     private void monitor(Instant t, double[] x) {
-        if (x != null) {
-            double score = model.score(x);
-            lastScore = score;
+        int silent = silentSignal();
+        if (x != null || silent >= 0) {
+            double score = silent >= 0 ? SILENT_SCORE : model.score(x);
             minuteMaxScore = Double.isNaN(minuteMaxScore) ? score : Math.max(minuteMaxScore, score);
-            framesScored++;
             Optional<AlarmEvent> event = alarms.update(t, score);
             if (event.isPresent() && event.get() instanceof AlarmStarted a) {
-                SpcStatistics st = model.statistics(x);
-                boolean q = st.q() / st.qLimit() >= st.t2() / st.t2Limit();
-                String chart = q ? "Q" : "T2";
-                String top = model.topContributor(q ? model.qContributions(x) : model.t2Contributions(x));
+                String chart;
+                String top;
+                if (silent >= 0) {
+                    chart = "silent";
+                    top = machine + "/" + Plant.ANALOG.get(silent).path();
+                } else {
+                    SpcStatistics st = model.statistics(x);
+                    boolean q = st.q() / st.qLimit() >= st.t2() / st.t2Limit();
+                    chart = q ? "Q" : "T2";
+                    top = model.topContributor(q ? model.qContributions(x) : model.t2Contributions(x));
+                }
                 diagnosedAlarm = a.time();
                 diagnosisWindow = new ArrayList<>(OfflineTraining.DIAGNOSIS_WINDOW);
                 listener.alarmStarted(machine, a.time(), a.score(), chart, top);
@@ -278,7 +292,9 @@ final class MachineMonitor {
                 alarmRows.clear();
                 listener.alarmEnded(machine, e.time(), e.startTime(), e.peakScore(), "back in control");
             }
-            if (alarms.isActive()) {
+            if (x == null) {
+                // a silent signal's frame: scored, but no training row
+            } else if (alarms.isActive()) {
                 alarmRows.add(new Row(t, x));
             } else if (t.isAfter(lastAlarmEnd.plus(timeline.settle()))) {
                 rows.addLast(new Row(t, x));
@@ -293,6 +309,30 @@ final class MachineMonitor {
         }
     }
 
+    /**
+     * Counts, per measured signal that changes on every reading while the machine produces, the
+     * frames in a row in which it has been silent: marked bad because the server sent nothing new
+     * for the aligner's hold time while the other signals kept coming. Stopped or tripped machines
+     * reset the count.
+     */
+    private void trackSilence(TelemetryFrame frame) {
+        boolean producing = state == MachineState.RUNNING || state == MachineState.IDLE;
+        for (int i = 0; i < silentFrames.length; i++) {
+            boolean watched = i != Plant.TOOL_WEAR && i != Plant.SPEED; // both hold still while loading
+            silentFrames[i] = watched && producing && frame.quality(i) == Quality.BAD ? silentFrames[i] + 1 : 0;
+        }
+    }
+
+    /** A signal silent for {@link #SILENT_FRAMES} frames of production, or -1. */
+    private int silentSignal() {
+        for (int i = 0; i < silentFrames.length; i++) {
+            if (silentFrames[i] >= SILENT_FRAMES) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void train(Instant now) {
         if (rows.size() < MIN_TRAINING_ROWS) {
             // Too little steady cutting (a machine stopped most of the time): keep collecting.
@@ -305,7 +345,15 @@ final class MachineMonitor {
         for (int i = 0; i < x.length; i++) {
             x[i] = it.next().x();
         }
-        model = new PcaSpcTrainer(new PcaSpcOptions().withConfidence(0.9999)).fit(x, modelSchema);
+        PcaSpcOptions options = new PcaSpcOptions().withConfidence(0.9999);
+        try {
+            model = new PcaSpcTrainer(options).fit(x, modelSchema);
+        } catch (IllegalArgumentException e) {
+            // Signals barely correlated in this stretch: 90 % of the variance needs every component and
+            // would leave Q nothing to watch. Keep all but one instead.
+            LOG.info("{}: {}; fitting {} components instead", machine, e.getMessage(), MODEL_COLUMNS.length - 1);
+            model = new PcaSpcTrainer(options.withComponents(MODEL_COLUMNS.length - 1)).fit(x, modelSchema);
+        }
         listener.modelTrained(machine, now, x.length, model);
         if (phase != Phase.MONITORING) {
             alarms.reset();
