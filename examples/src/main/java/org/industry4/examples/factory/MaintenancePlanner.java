@@ -131,8 +131,13 @@ final class MaintenancePlanner {
                 at = c;
             }
         }
-        Plan plan = new Plan(now, jobs, problem, solution, visits, RouteMap.svg(problem, solution), result.solver(),
-                result.elapsed());
+        List<String> labels = new ArrayList<>();
+        labels.add("spare-parts store");
+        for (Job j : jobs) {
+            labels.add(j.machine() + " (" + siteOf(j.machine(), machines).name() + ")");
+        }
+        Plan plan = new Plan(now, jobs, problem, solution, visits, RouteMap.svg(problem, solution, labels),
+                result.solver(), result.elapsed());
         plans.add(plan);
         LOG.info("maintenance tours planned: {} jobs, {} tours, {} km", jobs.size(), solution.routes().size(),
                 String.format("%.1f", solution.cost()));

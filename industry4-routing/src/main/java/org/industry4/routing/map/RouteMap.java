@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.industry4.core.AtomicFiles;
@@ -38,8 +39,23 @@ public final class RouteMap {
 
     /** The SVG document {@link #writeSvg} writes. */
     public static String svg(RoutingProblem problem, Solution solution) {
+        return svg(problem, solution, null);
+    }
+
+    /**
+     * The map with a label beside each node, e.g. a site's or a customer's name.
+     *
+     * @param labels one per node, the depot's first ({@code problem.size()} of them); {@code null}
+     *     or an empty string draws none for that node; the list itself may be {@code null}
+     * @throws IllegalArgumentException if there is not one label per node
+     */
+    public static String svg(RoutingProblem problem, Solution solution, List<String> labels) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(solution, "solution");
+        if (labels != null && labels.size() != problem.size()) {
+            throw new IllegalArgumentException("labels must hold one per node (" + problem.size() + "), got "
+                    + labels.size());
+        }
         if (!problem.hasCoordinates()) {
             throw new IllegalArgumentException("problem " + problem.name() + " has no coordinates to draw (EXPLICIT distances)");
         }
@@ -98,6 +114,18 @@ public final class RouteMap {
         sb.append("<rect class=\"depot\" x=\"").append(fmt(Double.parseDouble(dp[0]) - 6)).append("\" y=\"")
                 .append(fmt(Double.parseDouble(dp[1]) - 6)).append("\" width=\"12\" height=\"12\" fill=\"black\">"
                         + "<title>depot</title></rect>\n");
+        for (int i = 0; labels != null && i < n; i++) {
+            String label = labels.get(i);
+            if (label != null && !label.isEmpty()) {
+                String[] p = pt.apply(i).split(",");
+                double x = Double.parseDouble(p[0]);
+                boolean right = x > SIZE / 2.0; // right half: the label ends at the node, so it stays inside
+                sb.append("<text class=\"label\" x=\"").append(fmt(right ? x - 9 : x + 9)).append("\" y=\"")
+                        .append(fmt(Double.parseDouble(p[1]) - 7)).append("\" font-family=\"sans-serif\" "
+                                + "font-size=\"13\"").append(right ? " text-anchor=\"end\"" : "").append('>')
+                        .append(escape(label)).append("</text>\n");
+            }
+        }
         sb.append("</svg>\n");
         return sb.toString();
     }

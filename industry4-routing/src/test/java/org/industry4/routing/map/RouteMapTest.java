@@ -35,6 +35,30 @@ class RouteMapTest {
     }
 
     @Test
+    void labelsAreDrawnEscapedBesideTheirNodesAndMustBeOnePerNode() throws Exception {
+        RoutingProblem p = RoutingProblem.builder("sites").depot(0, 0).customer(3, 4, 1).customer(-3, 4, 1)
+                .capacity(2).build();
+        Solution s = new Solution(List.of(Route.of(1, 2)), 16);
+        String svg = RouteMap.svg(p, s, java.util.Arrays.asList("store", "Hall <A>", null));
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        Document doc = dbf.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var texts = doc.getElementsByTagName("text");
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            var t = (org.w3c.dom.Element) texts.item(i);
+            if ("label".equals(t.getAttribute("class"))) {
+                labels.add(t.getTextContent());
+            }
+        }
+        assertEquals(List.of("store", "Hall <A>"), labels);
+        assertEquals(RouteMap.svg(p, s), RouteMap.svg(p, s, null));
+        assertEquals("labels must hold one per node (3), got 1", assertThrows(IllegalArgumentException.class,
+                () -> RouteMap.svg(p, s, List.of("store"))).getMessage());
+    }
+
+    @Test
     void problemWithoutCoordinatesIsRejected() {
         RoutingProblem p = RoutingProblem.builder("m").distanceMatrix(new double[][] {{0, 1}, {1, 0}})
                 .demands(new int[] {0, 1}).capacity(1).build();
