@@ -129,6 +129,11 @@ public final class ClosedLoopFactory {
     static final List<String> REQUIRED = java.util.stream.Stream.concat(Plant.ANALOG.stream().map(MachineSignal::path),
             java.util.stream.Stream.of(MachineSignal.STATE.path(), MachineSignal.PART_COUNT.path(),
                     MachineSignal.SPINDLE_SPEED_SETPOINT.path(), MachineSignal.FEED_OVERRIDE_SETPOINT.path())).toList();
+    /** The columns of the minute frames the twin follower reads. */
+    private static final FeatureSchema TWIN_FRAME = new FeatureSchema(List.of(SPEED, LOAD, AMBIENT, COOLANT,
+            TEMPERATURE));
+    private static final Quality[] TWIN_FRAME_GOOD = java.util.Collections.nCopies(TWIN_FRAME.size(), Quality.GOOD)
+            .toArray(Quality[]::new);
     /** How long a value is held in frames when the server sends no new one (it publishes on change). */
     static final Duration HOLD = Duration.ofSeconds(60);
     /** When the twin makes its first proposal, after the start. */
@@ -375,14 +380,13 @@ public final class ClosedLoopFactory {
         private final Map<String, MachineMonitor> monitors = new LinkedHashMap<>();
         private final Map<String, FrameAligner> aligners = new LinkedHashMap<>();
         private final Map<String, ArrayDeque<TelemetrySample>> events = new HashMap<>();
-        private final Map<String, Long> partCounts = new HashMap<>();
         private final Map<String, java.util.TreeMap<Instant, Long>> partHistory = new HashMap<>();
         private final Map<String, double[]> lastAnalog = new HashMap<>();
         private final Map<String, Integer> bearingLife = new HashMap<>();
         private final Map<String, TwinFollower> followers = new HashMap<>();
         private final Map<String, Double> speedFactor = new HashMap<>();
         private final Map<String, String> nodeIds = new HashMap<>();
-        private final Map<String, Boolean> repairScheduled = new HashMap<>();
+        private final java.util.Set<String> repairScheduled = new java.util.HashSet<>();
         private final Map<String, Instant> repairedAt = new HashMap<>();
         private final Map<String, Instant> stateSince = new HashMap<>();
         private final PriorityQueue<Action> actions = new PriorityQueue<>(
@@ -540,7 +544,7 @@ public final class ClosedLoopFactory {
         private void inject(String m, FaultKind kind) {
             MachineMonitor monitor = monitors.get(m);
             MachineState state = monitor.state();
-            if (state == MachineState.STOPPED || state == MachineState.ALARM || repairScheduled.getOrDefault(m, false)
+            if (state == MachineState.STOPPED || state == MachineState.ALARM || repairScheduled.contains(m)
                     || monitor.phase() != MachineMonitor.Phase.MONITORING || monitor.alarmActive()) {
                 schedule(now.plus(Duration.ofMinutes(5)), "inject " + kind + " on " + m, () -> inject(m, kind));
                 return;
@@ -658,21 +662,21 @@ public final class ClosedLoopFactory {
                     stateSince.put(m, s.sourceTime());
                 } else {
                     long count = Math.round(s.value());
-                    Long before = partCounts.put(m, count);
-                    partHistory.computeIfAbsent(m, k -> new java.util.TreeMap<>()).put(s.sourceTime(), count);
+                    java.util.TreeMap<Instant, Long> history = partHistory.computeIfAbsent(m, k -> new java.util.TreeMap<>());
+                    Long before = history.isEmpty() ? null : history.lastEntry().getValue();
+                    history.put(s.sourceTime(), count);
                     if (before != null && count > before) {
                         double[] a = lastAnalog.get(m);
                         inspect(m, count, s.sourceTime(), a == null ? 0 : a[Plant.TOOL_WEAR]);
                     }
                 }
             }
-            double[] analog = new double[Plant.ANALOG.size()];
+            double[] analog = lastAnalog.computeIfAbsent(m, k -> new double[Plant.ANALOG.size()]);
             for (int i = 0; i < analog.length; i++) {
                 analog[i] = frame.quality(i) == Quality.BAD ? Double.NaN : frame.value(i);
             }
-            lastAnalog.put(m, analog);
             Instant repaired = repairedAt.get(m);
-            if (monitor.state() == MachineState.ALARM && !repairScheduled.getOrDefault(m, false)
+            if (monitor.state() == MachineState.ALARM && !repairScheduled.contains(m)
                     && (repaired == null || stateSince.get(m).isAfter(repaired)
                         || frame.time().isAfter(repaired.plus(Duration.ofMinutes(5))))) {
                 // A trip (a state sample after the last repair), or one still latched five minutes
@@ -682,8 +686,8 @@ public final class ClosedLoopFactory {
             monitor.accept(frame);
             Optional<Instant> since = monitor.alarmSince();
             if (since.isPresent() && !since.get().plus(CHECK_AFTER).isAfter(frame.time())
-                    && !repairScheduled.getOrDefault(m, false)) {
-                repairScheduled.put(m, true);
+                    && !repairScheduled.contains(m)) {
+                repairScheduled.add(m);
                 out.printf(Locale.ROOT, "%s %s: in alarm for %s, technician checks the machine%n", clock(frame.time()), m,
                         human(CHECK_AFTER));
                 schedule(frame.time().plus(CHECK_TAKES), "check and repair " + m, () -> repair(m, "checked after a "
@@ -695,7 +699,7 @@ public final class ClosedLoopFactory {
             out.printf(Locale.ROOT, "%s %s: machine tripped (PLC state ALARM); crew repairs it in %s%n", clock(t), m,
                     human(CREW_REPAIR));
             outputs.machineEvent(m, t, "trip", "machine stopped by its own protection");
-            repairScheduled.put(m, true);
+            repairScheduled.add(m);
             schedule(t.plus(CREW_REPAIR), "repair " + m, () -> repair(m, "repaired after a trip"));
         }
 
@@ -705,7 +709,7 @@ public final class ClosedLoopFactory {
             if (server != null) {
                 server.simulation().repair(m); // the crew is part of the simulated world
             }
-            repairScheduled.put(m, false);
+            repairScheduled.remove(m);
             // The plant may run ahead of the analytics (by the watermark and the delivery delay):
             // a repair takes effect at the server's present time.
             repairedAt.put(m, plantTime());
@@ -961,9 +965,10 @@ public final class ClosedLoopFactory {
                     s.rulLower.add(e.lower());
                     s.rulUpper.add(e.upper());
                     outputs.rul(machine, time, e);
+                    MaintenancePlanner.Job job = new MaintenancePlanner.Job(machine, time, e.lower());
                     if (e.lower() < options.rulHorizonMinutes() && !monitors.get(machine).alarmActive()
-                            && planner.request(new MaintenancePlanner.Job(machine, time, e.lower()))) {
-                        log.jobs.add(new MaintenancePlanner.Job(machine, time, e.lower()));
+                            && planner.request(job)) {
+                        log.jobs.add(job);
                         out.printf(Locale.ROOT, "%s %s: RUL %.0f min (90 %% interval %.0f-%.0f): bearing replacement "
                                 + "requested%n", clock(time), machine, e.rul(), e.lower(), e.upper());
                     }
@@ -980,11 +985,8 @@ public final class ClosedLoopFactory {
             TwinFollower follower = followers.computeIfAbsent(machine, k -> new TwinFollower(models.twin(),
                     TwinMapping.identity(models.twin(), List.of(TEMPERATURE), List.of()), new double[] {temp},
                     new FollowerOptions()));
-            FeatureSchema schema = new FeatureSchema(List.of(SPEED, LOAD, AMBIENT, COOLANT, TEMPERATURE));
-            Quality[] good = new Quality[schema.size()];
-            Arrays.fill(good, Quality.GOOD);
-            TelemetryFrame frame = new TelemetryFrame(minuteStart, schema, new double[] {mean[Plant.SPEED],
-                minute.cut() ? feed / 100 : 0, Plant.AMBIENT_C, 1, temp}, good);
+            TelemetryFrame frame = new TelemetryFrame(minuteStart, TWIN_FRAME, new double[] {mean[Plant.SPEED],
+                minute.cut() ? feed / 100 : 0, Plant.AMBIENT_C, 1, temp}, TWIN_FRAME_GOOD);
             List<Residual> residuals = follower.accept(frame);
             if (residuals.isEmpty()) {
                 return Double.NaN;

@@ -36,10 +36,15 @@ final class FactoryFinish {
             throws IOException {
         List<PartResult> parts = log.inspections.stream()
                 .map(i -> new PartResult(i.machine(), i.time(), i.flagged())).toList();
+        // One opening of the stored history for the KPIs, the sample count and the Parquet export.
         PlantKpis kpis;
-        KpiOptions kpiOptions = new KpiOptions().withIdealCycleTime(Plant.IDEAL_CYCLE);
-        try (KpiCalculator calculator = KpiCalculator.open(database, kpiOptions)) {
-            kpis = calculator.plant(start, end, parts);
+        long samplesStored;
+        ParquetExport parquet;
+        try (DuckDbSink stored = DuckDbSink.open(database)) {
+            kpis = KpiCalculator.of(stored, new KpiOptions().withIdealCycleTime(Plant.IDEAL_CYCLE))
+                    .plant(start, end, parts);
+            samplesStored = stored.sampleCount();
+            parquet = stored.exportParquet(options.output().resolve("parquet"));
         }
         outputs.kpis(kpis);
 
@@ -56,12 +61,6 @@ final class FactoryFinish {
         ScorecardResult stage1 = scorer.score(faults, raised, repairs, machineTime);
         ScorecardResult scorecard = scorer.score(faults, kept, repairs, machineTime);
 
-        long samplesStored;
-        ParquetExport parquet;
-        try (DuckDbSink stored = DuckDbSink.open(database)) {
-            samplesStored = stored.sampleCount();
-            parquet = stored.exportParquet(options.output().resolve("parquet"));
-        }
         Path report = FactoryReport.write(options, log, truth, stage1, scorecard, kpis, plans, start, end, machines,
                 options.output().resolve("index.html"));
 

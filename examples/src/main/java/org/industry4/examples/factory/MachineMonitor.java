@@ -241,8 +241,7 @@ final class MachineMonitor {
                 }
             }
         }
-        boolean steady = cuttingNow && state == MachineState.RUNNING
-                && analog[Plant.SPEED] >= STEADY_SPEED_FRACTION * speedSetpoint
+        boolean steady = cuttingNow && analog[Plant.SPEED] >= STEADY_SPEED_FRACTION * speedSetpoint
                 && analog[Plant.CURRENT] > CUTTING_CURRENT_A;
         double[] x = steady ? modelRow() : null;
         trackSilence(frame);

@@ -22,8 +22,8 @@ import java.util.Set;
  *
  * <p>Strings (keys too) are escaped per RFC 8259: {@code "} and {@code \} with a backslash,
  * backspace, form feed, newline, carriage return and tab as {@code \b \f \n \r \t}, every other
- * control character below U+0020 as {@code \}{@code u00XX}; U+2028, U+2029 and unpaired surrogates
- * are written as {@code \}{@code uXXXX} too, so the text is valid UTF-8 and safe to embed in
+ * control character below U+0020 as a backslash, {@code u} and four hex digits; U+2028, U+2029 and
+ * unpaired surrogates are written in that escaped form too, so the text is valid UTF-8 and safe to embed in
  * JavaScript. Numbers: a finite double that is a whole number below 2<sup>53</sup> in magnitude is
  * written without a fraction ({@code 3}, not {@code 3.0}); other doubles in Java's shortest
  * round-trip form ({@code 3.2}, {@code 1.0E-7}), which is valid JSON. NaN and infinities are refused:
@@ -125,12 +125,7 @@ public final class Json {
     /** Puts an array of integers. */
     public Json put(String key, int[] values) {
         requireValue(key, values);
-        StringBuilder out = key(key).append('[');
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        out.append(']');
-        return this;
+        return put(key, java.util.Arrays.stream(values).asLongStream().toArray());
     }
 
     /** Puts an array of strings, in iteration order. @throws IllegalArgumentException if one is null */
