@@ -1,0 +1,95 @@
+package org.industry4.kafka.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka (KRaft, combined broker and controller) in this JVM on random loopback
+ * ports, set up so that transactions and {@code exactly_once_v2} work with one broker. For tests
+ * and benchmarks only: no Docker, no download.
+ *
+ * <pre>{@code
+ * try (LocalKafka kafka = LocalKafka.start()) {
+ *     kafka.createTopics(4, "frames", "alarms");
+ *     ... kafka.bootstrapServers() ...
+ * }
+ * }</pre>
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+    private final Admin admin;
+
+    private LocalKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.admin = cluster.admin();
+    }
+
+    /** Formats and starts a broker, and waits until it serves requests (about 2 s). */
+    public static LocalKafka start() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        Map.of("offsets.topic.replication.factor", "1",
+                "offsets.topic.num.partitions", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "transaction.state.log.num.partitions", "4",
+                "share.coordinator.state.topic.replication.factor", "1",
+                "default.replication.factor", "1",
+                "min.insync.replicas", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "false")
+                .forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new LocalKafka(cluster);
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The {@code bootstrap.servers} to give clients. */
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** An admin client, closed with this broker. */
+    public Admin admin() {
+        return admin;
+    }
+
+    /** Creates topics of {@code partitions} partitions each, and waits until they exist. */
+    public void createTopics(int partitions, String... names) throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new NewTopic(name, partitions, (short) 1));
+        }
+        admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            admin.close();
+        } finally {
+            cluster.close();
+        }
+    }
+}
