@@ -133,6 +133,93 @@ public final class AlarmFilter {
         peak = 0;
     }
 
+    /**
+     * The whole state of this filter, to keep outside the process (a Kafka Streams state store, a
+     * checkpoint) and {@linkplain #resume resume} from: a resumed filter answers every later score
+     * exactly as this one would.
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(above.clone(), position, belowRun, active, lastTime, startTime, holdUntil, peak);
+    }
+
+    /**
+     * A filter in the state {@code snapshot} describes.
+     *
+     * @throws IllegalArgumentException if the snapshot does not fit {@code options} (naming what)
+     */
+    public static AlarmFilter resume(AlarmOptions options, Snapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        AlarmFilter filter = new AlarmFilter(options);
+        if (snapshot.above.length != options.window()) {
+            throw new IllegalArgumentException("snapshot window holds " + snapshot.above.length
+                    + " scores but the options' window is " + options.window());
+        }
+        if (snapshot.position < 0 || snapshot.position >= options.window()) {
+            throw new IllegalArgumentException("snapshot position must be in [0, " + options.window() + "), got "
+                    + snapshot.position);
+        }
+        if (snapshot.belowRun < 0) {
+            throw new IllegalArgumentException("snapshot belowRun must be >= 0, got " + snapshot.belowRun);
+        }
+        if (snapshot.active != (snapshot.startTime != null) || snapshot.active != (snapshot.holdUntil != null)) {
+            throw new IllegalArgumentException("snapshot of an " + (snapshot.active ? "active" : "inactive")
+                    + " alarm must " + (snapshot.active ? "" : "not ") + "have a start time and a hold");
+        }
+        System.arraycopy(snapshot.above, 0, filter.above, 0, filter.above.length);
+        for (boolean b : filter.above) {
+            if (b) {
+                filter.aboveCount++;
+            }
+        }
+        filter.position = snapshot.position;
+        filter.belowRun = snapshot.belowRun;
+        filter.active = snapshot.active;
+        filter.lastTime = snapshot.lastTime;
+        filter.startTime = snapshot.startTime;
+        filter.holdUntil = snapshot.holdUntil;
+        filter.peak = snapshot.peak;
+        return filter;
+    }
+
+    /**
+     * The state of an {@link AlarmFilter}; see {@link #snapshot()}.
+     *
+     * @param above     per slot of the debouncing window, whether that score was above the raise threshold
+     * @param position  the slot the next score goes to
+     * @param belowRun  consecutive scores at or below the clear threshold while active
+     * @param active    whether an alarm is active
+     * @param lastTime  the last sample's time; null before the first
+     * @param startTime when the active alarm started; null when none is
+     * @param holdUntil the earliest time the active alarm may end; null when none is
+     * @param peak      the active alarm's highest score
+     */
+    public record Snapshot(boolean[] above, int position, int belowRun, boolean active, Instant lastTime,
+                           Instant startTime, Instant holdUntil, double peak) {
+
+        public Snapshot {
+            Objects.requireNonNull(above, "above");
+            above = above.clone();
+        }
+
+        @Override
+        public boolean[] above() {
+            return above.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot s && Arrays.equals(above, s.above) && position == s.position
+                    && belowRun == s.belowRun && active == s.active && Objects.equals(lastTime, s.lastTime)
+                    && Objects.equals(startTime, s.startTime) && Objects.equals(holdUntil, s.holdUntil)
+                    && Double.compare(peak, s.peak) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(above), position, belowRun, active, lastTime, startTime, holdUntil, peak);
+        }
+    }
+
     private static Instant plusSaturated(Instant time, Duration duration) {
         try {
             return time.plus(duration);

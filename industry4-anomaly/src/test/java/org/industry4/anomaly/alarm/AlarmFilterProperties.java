@@ -157,4 +157,38 @@ class AlarmFilterProperties {
         }
         assertEquals(fresh, reused);
     }
+
+    @Property
+    void aFilterResumedFromASnapshotAnswersAsTheOriginalWould(@ForAll("options") AlarmOptions options,
+                                                             @ForAll("scores") double[] scores,
+                                                             @ForAll @DoubleRange(min = 0, max = 1) double cutFraction) {
+        Instant[] times = times(scores);
+        int cut = (int) Math.floor(cutFraction * scores.length);
+        AlarmFilter original = new AlarmFilter(options);
+        List<AlarmEvent> expected = new ArrayList<>();
+        List<AlarmEvent> resumedEvents = new ArrayList<>();
+        AlarmFilter resumed = null;
+        for (int i = 0; i < scores.length; i++) {
+            if (i == cut) {
+                resumed = AlarmFilter.resume(options, original.snapshot());
+                assertEquals(original.snapshot(), resumed.snapshot());
+            }
+            original.update(times[i], scores[i]).ifPresent(expected::add);
+            if (resumed != null) {
+                resumed.update(times[i], scores[i]).ifPresent(resumedEvents::add);
+            }
+        }
+        int before = 0;
+        AlarmFilter replay = new AlarmFilter(options);
+        for (int i = 0; i < cut; i++) {
+            if (replay.update(times[i], scores[i]).isPresent()) {
+                before++;
+            }
+        }
+        assertEquals(expected.subList(before, expected.size()), resumedEvents);
+        if (resumed != null) {
+            assertEquals(original.isActive(), resumed.isActive());
+            assertEquals(original.snapshot(), resumed.snapshot());
+        }
+    }
 }

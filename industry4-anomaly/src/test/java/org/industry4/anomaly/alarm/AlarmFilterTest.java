@@ -232,4 +232,18 @@ class AlarmFilterTest {
         assertTrue(active.isActive());
         assertTrue(allocated < 100_000, "allocated " + allocated + " bytes in " + (n - 20_000) + " active updates");
     }
+
+    @Test
+    void aSnapshotThatDoesNotFitTheOptionsIsRefusedNamingWhat() {
+        AlarmFilter filter = new AlarmFilter(AlarmOptions.threshold(0.5));
+        filter.update(T0, 0.9);
+        AlarmFilter.Snapshot snapshot = filter.snapshot();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AlarmFilter.resume(AlarmOptions.threshold(0.5).withDebounce(2, 7), snapshot));
+        assertTrue(e.getMessage().contains("window is 7"), e.getMessage());
+        AlarmFilter.Snapshot inconsistent = new AlarmFilter.Snapshot(snapshot.above(), 1, 0, true, T0, null, null, 0.9);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> AlarmFilter.resume(AlarmOptions.threshold(0.5), inconsistent));
+        assertTrue(e.getMessage().contains("start time"), e.getMessage());
+    }
 }
