@@ -1,0 +1,47 @@
+package org.industry4.kafka.streams;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Kafka Streams settings for a {@link FleetTopology}: {@code exactly_once_v2}, and fail-over tuned
+ * so that a dead instance's partitions move within about 15 s: a consumer session timeout of 6 s
+ * with 1 s heartbeats (a crash is noticed in 6 s), and a transaction timeout of 10 s (the broker
+ * aborts a dead instance's open transaction, which holds back {@code read_committed} readers, at
+ * the latest then). On a network with longer hiccups raise both; Kafka's defaults are 45 s and 60 s.
+ */
+public final class FleetConfig {
+
+    private FleetConfig() {
+    }
+
+    /**
+     * The settings for instance of application {@code applicationId} (the same in every instance
+     * that shares the work), keeping local state under {@code stateDir}.
+     */
+    public static Properties properties(String applicationId, String bootstrapServers, Path stateDir) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (applicationId.isBlank() || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("applicationId and bootstrapServers must not be blank, got \""
+                    + applicationId + "\" and \"" + bootstrapServers + "\"");
+        }
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "6000");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "1000");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "10000");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return p;
+    }
+}
