@@ -202,6 +202,87 @@ public final class TwinFollower {
         schema = s;
     }
 
+    /**
+     * Everything this follower has learnt from the frames so far, to keep outside the process (a
+     * Kafka Streams state store, a checkpoint) and {@linkplain #resume resume} from: a resumed
+     * follower answers every later frame exactly as this one would.
+     */
+    public Snapshot snapshot() {
+        return new Snapshot(x.clone(), origin, last, u == null ? null : u.clone(), accepted, skipped, outOfOrder);
+    }
+
+    /**
+     * A follower in the state {@code snapshot} describes.
+     *
+     * @throws IllegalArgumentException if the snapshot does not fit the model (naming what), or as
+     *                                  the constructor does
+     */
+    public static TwinFollower resume(StateSpaceModel model, TwinMapping mapping, Snapshot snapshot,
+                                      FollowerOptions options) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        TwinFollower f = new TwinFollower(model, mapping, snapshot.state(), options);
+        if ((snapshot.origin() == null) != (snapshot.last() == null)
+                || (snapshot.last() == null) != (snapshot.inputs() == null)) {
+            throw new IllegalArgumentException("a snapshot has an origin, a last time and inputs together or none of"
+                    + " them");
+        }
+        if (snapshot.inputs() != null && snapshot.inputs().length != model.inputNames().size()) {
+            throw new IllegalArgumentException("expected " + model.inputNames().size() + " inputs "
+                    + model.inputNames() + " in the snapshot, got " + snapshot.inputs().length);
+        }
+        f.origin = snapshot.origin();
+        f.last = snapshot.last();
+        f.u = snapshot.inputs() == null ? null : snapshot.inputs().clone();
+        f.accepted = snapshot.accepted();
+        f.skipped = snapshot.skipped();
+        f.outOfOrder = snapshot.outOfOrder();
+        return f;
+    }
+
+    /**
+     * The state of a {@link TwinFollower}; see {@link #snapshot()}.
+     *
+     * @param state      the state estimate, one value per model state
+     * @param origin     the first accepted frame's time (the model's t = 0); null before it
+     * @param last       the last accepted frame's time; null before the first
+     * @param inputs     the model inputs of the last accepted frame; null before the first
+     * @param accepted   frames accepted
+     * @param skipped    frames skipped for a BAD signal
+     * @param outOfOrder frames skipped for not being after the last accepted one
+     */
+    public record Snapshot(double[] state, Instant origin, Instant last, double[] inputs, long accepted,
+                           long skipped, long outOfOrder) {
+
+        public Snapshot {
+            Objects.requireNonNull(state, "state");
+            state = state.clone();
+            inputs = inputs == null ? null : inputs.clone();
+        }
+
+        @Override
+        public double[] state() {
+            return state.clone();
+        }
+
+        @Override
+        public double[] inputs() {
+            return inputs == null ? null : inputs.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Snapshot s && java.util.Arrays.equals(state, s.state) && Objects.equals(origin, s.origin)
+                    && Objects.equals(last, s.last) && java.util.Arrays.equals(inputs, s.inputs)
+                    && accepted == s.accepted && skipped == s.skipped && outOfOrder == s.outOfOrder;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(java.util.Arrays.hashCode(state), origin, last, java.util.Arrays.hashCode(inputs),
+                    accepted, skipped, outOfOrder);
+        }
+    }
+
     /** A copy of the current state estimate. */
     public double[] state() {
         return x.clone();

@@ -200,4 +200,28 @@ class TwinFollowerTest {
                 () -> ResidualScorer.fit(List.of("a"), new double[][] {{1}, {1}})).getMessage()
                 .contains("residual a has zero spread"));
     }
+
+    @Test
+    void aFollowerResumedFromASnapshotAnswersEveryLaterFrameAsTheOriginalDoes() {
+        MeasuredRun run = truth.run(schedule, schedule.valueAt(0, AMBIENT), 10, 8);
+        List<TelemetryFrame> frames = frames(run, 3600, 4.0);
+        TwinFollower original = follower();
+        assertEquals(follower().snapshot(), TwinFollower.resume(truth, MAPPING, follower().snapshot(),
+                new FollowerOptions()).snapshot(), "a fresh follower resumes as a fresh one");
+        TwinFollower resumed = null;
+        for (int k = 0; k < frames.size(); k++) {
+            if (k == 300) {
+                resumed = TwinFollower.resume(truth, MAPPING, original.snapshot(), new FollowerOptions());
+            }
+            List<Residual> expected = original.accept(frames.get(k));
+            if (resumed != null) {
+                assertEquals(expected, resumed.accept(frames.get(k)), "frame " + k);
+            }
+        }
+        assertEquals(original.snapshot(), resumed.snapshot());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TwinFollower.resume(truth,
+                MAPPING, new TwinFollower.Snapshot(new double[] {20}, T0, T0, new double[] {1, 2}, 1, 0, 0),
+                new FollowerOptions()));
+        assertTrue(e.getMessage().contains("expected 4 inputs"), e.getMessage());
+    }
 }
