@@ -35,14 +35,19 @@ public final class SpindleThermalTwinFile implements ModelFile<SpindleThermalTwi
 
     @Override
     public void write(SpindleThermalTwin twin, Path file) throws IOException {
-        Objects.requireNonNull(twin, "twin");
         Objects.requireNonNull(file, "file");
+        envelope(twin).write(file);
+    }
+
+    /** The envelope {@link #write} stores (also what a model roll-out record carries). */
+    public ModelEnvelope envelope(SpindleThermalTwin twin) {
+        Objects.requireNonNull(twin, "twin");
         byte[] payload = ModelPayload.write(out -> {
             out.writeUTF(twin.variant().name());
             writeEnvelope(HybridModelFile.toEnvelope(twin.heating()), out);
             writeEnvelope(HybridModelFile.toEnvelope(twin.growth()), out);
         });
-        new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, new FeatureSchema(twin.inputNames()), payload).write(file);
+        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, new FeatureSchema(twin.inputNames()), payload);
     }
 
     /**
@@ -53,8 +58,18 @@ public final class SpindleThermalTwinFile implements ModelFile<SpindleThermalTwi
      */
     @Override
     public SpindleThermalTwin read(Path file) throws IOException {
-        ModelEnvelope envelope = ModelEnvelope.read(file);
-        String source = file.toString();
+        Objects.requireNonNull(file, "file");
+        return fromEnvelope(ModelEnvelope.read(file), file.toString());
+    }
+
+    /**
+     * The twin in {@code envelope}.
+     *
+     * @param source names the input in error messages (a file name)
+     * @throws ModelFormatException as {@link #read} does
+     */
+    public SpindleThermalTwin fromEnvelope(ModelEnvelope envelope, String source) throws ModelFormatException {
+        Objects.requireNonNull(envelope, "envelope");
         envelope.require(MODEL_TYPE, PAYLOAD_VERSION, source);
         return ModelPayload.read(envelope, source, in -> {
             String name = in.readUTF();
