@@ -55,7 +55,7 @@ class FleetTopologyTest {
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
+    static void stopKafka() {
         if (kafka != null) {
             kafka.close();
         }

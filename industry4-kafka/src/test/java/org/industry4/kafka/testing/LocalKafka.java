@@ -60,7 +60,11 @@ public final class LocalKafka implements AutoCloseable {
             cluster.waitForReadyBrokers();
             return new LocalKafka(cluster);
         } catch (Exception | Error e) {
-            cluster.close();
+            try {
+                cluster.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -84,12 +88,17 @@ public final class LocalKafka implements AutoCloseable {
         admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
     }
 
+    /** Stops the broker and deletes its files. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             admin.close();
-        } finally {
             cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not stop cleanly: " + e.getMessage(), e);
         }
     }
 }
