@@ -8,18 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.industry4.anomaly.FrameScorer;
 import org.industry4.anomaly.alarm.AlarmFilter;
 import org.industry4.anomaly.alarm.AlarmOptions;
@@ -111,46 +105,17 @@ final class Fleet {
         }
     }
 
-    /** Every committed record of {@code topic}, read from the start until {@code done} holds for what was read. */
-    static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic, Duration quiet) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + quiet.toNanos();
-            while (System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-                boolean atEnd = true;
-                for (TopicPartition tp : parts) {
-                    atEnd &= c.position(tp) >= end.get(tp);
-                }
-                if (atEnd) {
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
     static Map<String, List<Alarm>> byAsset(List<ConsumerRecord<String, byte[]>> records, int assets) {
         Map<String, List<Alarm>> out = new LinkedHashMap<>();
         for (int i = 0; i < assets; i++) {
             out.put(asset(i), new ArrayList<>());
         }
-        Map<String, List<Alarm>> seen = new HashMap<>(out);
         for (ConsumerRecord<String, byte[]> r : records) {
             Alarm a = parse(r);
             if (!a.asset().equals(r.key())) {
                 throw new AssertionError("alarm of " + a.asset() + " under key " + r.key());
             }
-            seen.get(a.asset()).add(a);
+            out.get(a.asset()).add(a);
         }
         return out;
     }

@@ -22,6 +22,7 @@ import org.industry4.kafka.KafkaSinkOptions;
 import org.industry4.kafka.KafkaTelemetrySink;
 import org.industry4.kafka.testing.FleetInstanceMain;
 import org.industry4.kafka.testing.LocalKafka;
+import org.industry4.kafka.testing.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -111,10 +112,10 @@ class FleetFailoverTest {
             } finally {
                 child.destroyForcibly();
             }
-            assertEquals(data.expectedAlarms(model), Fleet.byAsset(Fleet.readCommitted(kafka.bootstrapServers(),
+            assertEquals(data.expectedAlarms(model), Fleet.byAsset(Topics.readAll(kafka.bootstrapServers(),
                     "f.alarms", Duration.ofSeconds(30)), data.assets),
                     "the alarms, with each asset's frame numbers, are exactly one sequential run's");
-            assertEquals(List.of(), Fleet.readCommitted(kafka.bootstrapServers(), "f.dlq", Duration.ofSeconds(5)));
+            assertEquals(List.of(), Topics.readAll(kafka.bootstrapServers(), "f.dlq", Duration.ofSeconds(5)));
         }
     }
 

@@ -36,6 +36,7 @@ import org.industry4.kafka.format.TelemetryJson;
 import org.industry4.kafka.testing.LocalKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.industry4.kafka.testing.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,16 +62,16 @@ class FleetTopologyTest {
         }
     }
 
-    private record Topics(String frames, String alarms, String deadLetter, String models) {
-        static Topics create(String name) throws Exception {
-            Topics t = new Topics(name + ".frames", name + ".alarms", name + ".dlq", name + ".models");
+    private record TestTopics(String frames, String alarms, String deadLetter, String models) {
+        static TestTopics create(String name) throws Exception {
+            TestTopics t = new TestTopics(name + ".frames", name + ".alarms", name + ".dlq", name + ".models");
             kafka.createTopics(4, t.frames, t.alarms, t.deadLetter);
             kafka.createTopics(1, t.models);
             return t;
         }
     }
 
-    private static FleetTopology topology(Topics t, boolean models) {
+    private static FleetTopology topology(TestTopics t, boolean models) {
         FleetTopology.Builder b = FleetTopology.builder().framesTopic(t.frames).deadLetterTopic(t.deadLetter)
                 .stage(AnomalyStage.isolationForest(t.alarms, model));
         if (models) {
@@ -86,7 +87,7 @@ class FleetTopologyTest {
         return streams;
     }
 
-    private static void send(Topics t, Fleet fleet, int fromFrame, int toFrame) {
+    private static void send(TestTopics t, Fleet fleet, int fromFrame, int toFrame) {
         try (KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions(kafka.bootstrapServers())
                 .withTopics("unused.samples", t.frames))) {
             for (int k = fromFrame; k < toFrame; k++) {
@@ -125,7 +126,7 @@ class FleetTopologyTest {
 
     @Test
     void oneInstanceScoresEveryFrameAndRaisesTheAlarmsASequentialRunRaises() throws Exception {
-        Topics t = Topics.create("one");
+        TestTopics t = TestTopics.create("one");
         Fleet data = new Fleet(6, 300, 1);
         FleetTopology fleet = topology(t, false);
         send(t, data, 0, data.framesPerAsset);
@@ -135,13 +136,13 @@ class FleetTopologyTest {
         Map<String, List<Fleet.Alarm>> expected = data.expectedAlarms(model);
         assertTrue(expected.values().stream().mapToInt(List::size).sum() >= 4,
                 "the fault bursts raise alarms: " + expected);
-        assertEquals(expected, Fleet.byAsset(Fleet.readCommitted(kafka.bootstrapServers(), t.alarms,
+        assertEquals(expected, Fleet.byAsset(Topics.readAll(kafka.bootstrapServers(), t.alarms,
                 Duration.ofSeconds(30)), data.assets));
     }
 
     @Test
     void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndTheRestIsScored() throws Exception {
-        Topics t = Topics.create("dlq");
+        TestTopics t = TestTopics.create("dlq");
         Fleet data = new Fleet(2, 50, 2);
         FleetTopology fleet = topology(t, false);
         byte[] good = TelemetryCodec.encodeFrame(data.frame(0, 0));
@@ -172,7 +173,7 @@ class FleetTopologyTest {
                     () -> framesOf(fleet, List.of(streams), "cnc-000") == data.framesPerAsset + 1);
             assertEquals(data.framesPerAsset, framesOf(fleet, List.of(streams), "cnc-001"));
         }
-        List<ConsumerRecord<String, byte[]>> dead = Fleet.readCommitted(kafka.bootstrapServers(), t.deadLetter,
+        List<ConsumerRecord<String, byte[]>> dead = Topics.readAll(kafka.bootstrapServers(), t.deadLetter,
                 Duration.ofSeconds(30));
         List<String> reasons = dead.stream().map(r -> header(r, DeadLetters.REASON)).toList();
         assertEquals(6, dead.size(), reasons.toString());
@@ -200,7 +201,7 @@ class FleetTopologyTest {
 
     @Test
     void twoInstancesSplitThePartitionsAndTogetherFindWhatOneFinds() throws Exception {
-        Topics t = Topics.create("two");
+        TestTopics t = TestTopics.create("two");
         Fleet data = new Fleet(8, 200, 3);
         FleetTopology fleet = topology(t, false);
         try (KafkaStreams a = start(fleet, "two-app", "a"); KafkaStreams b = start(fleet, "two-app", "b")) {
@@ -218,7 +219,7 @@ class FleetTopologyTest {
             assertFalse(onA.isEmpty(), "instance a holds some assets");
             assertTrue(onA.size() < data.assets, "instance b holds the others");
         }
-        assertEquals(data.expectedAlarms(model), Fleet.byAsset(Fleet.readCommitted(kafka.bootstrapServers(), t.alarms,
+        assertEquals(data.expectedAlarms(model), Fleet.byAsset(Topics.readAll(kafka.bootstrapServers(), t.alarms,
                 Duration.ofSeconds(30)), data.assets));
     }
 
@@ -228,7 +229,7 @@ class FleetTopologyTest {
 
     @Test
     void aNewModelVersionRollsOutToTheRunningApplicationAndEveryAssetKeepsItsState() throws Exception {
-        Topics t = Topics.create("roll");
+        TestTopics t = TestTopics.create("roll");
         Fleet data = new Fleet(3, 300, 4);
         AnomalyStage stage = AnomalyStage.isolationForest(t.alarms, model);
         FleetTopology fleet = FleetTopology.builder().framesTopic(t.frames).deadLetterTopic(t.deadLetter)
@@ -251,10 +252,10 @@ class FleetTopologyTest {
             awaitFrames(fleet, List.of(streams), data, data.framesPerAsset);
             assertEquals(1, stage.model().version(), "a damaged model record leaves the model in use");
         }
-        List<Fleet.Alarm> alarms = Fleet.readCommitted(kafka.bootstrapServers(), t.alarms, Duration.ofSeconds(30))
+        List<Fleet.Alarm> alarms = Topics.readAll(kafka.bootstrapServers(), t.alarms, Duration.ofSeconds(30))
                 .stream().map(Fleet::parse).toList();
         Map<Long, Long> byVersion = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : Fleet.readCommitted(kafka.bootstrapServers(), t.alarms,
+        for (ConsumerRecord<String, byte[]> r : Topics.readAll(kafka.bootstrapServers(), t.alarms,
                 Duration.ofSeconds(30))) {
             long v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.value()).get("model_version").asLong();
             byVersion.merge(v, 1L, Long::sum);

@@ -46,6 +46,7 @@ import org.industry4.twin.sim.OperatingRange;
 import org.industry4.twin.sim.SpindleThermalTruth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.industry4.kafka.testing.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +100,7 @@ class StagesTest {
 
     private static List<JsonNode> read(String topic) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : Fleet.readCommitted(kafka.bootstrapServers(), topic,
+        for (ConsumerRecord<String, byte[]> r : Topics.readAll(kafka.bootstrapServers(), topic,
                 Duration.ofSeconds(30))) {
             JsonNode n = JSON.readTree(r.value());
             assertEquals(r.key(), n.get("asset").asText());

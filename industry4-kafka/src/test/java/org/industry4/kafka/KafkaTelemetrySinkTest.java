@@ -1,0 +1,101 @@
+package org.industry4.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.industry4.core.Quality;
+import org.industry4.core.SignalId;
+import org.industry4.core.TelemetryException;
+import org.industry4.core.TelemetrySample;
+import org.industry4.kafka.format.TelemetryCodec;
+import org.industry4.kafka.testing.LocalKafka;
+import org.industry4.kafka.testing.Topics;
+import org.junit.jupiter.api.Test;
+
+class KafkaTelemetrySinkTest {
+
+    private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
+
+    @Test
+    void samplesArriveKeyedByAssetInTheirOrderAndCloseWaitsForEveryAcknowledgement() throws Exception {
+        try (LocalKafka kafka = LocalKafka.start()) {
+            kafka.createTopics(3, "s.samples", "s.frames");
+            List<TelemetrySample> sent = new ArrayList<>();
+            KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions(kafka.bootstrapServers())
+                    .withTopics("s.samples", "s.frames"));
+            for (int k = 0; k < 200; k++) {
+                List<TelemetrySample> batch = new ArrayList<>();
+                for (String asset : List.of("cnc-01", "cnc-02", "press-7")) {
+                    batch.add(new TelemetrySample(SignalId.of(asset + "/temp"), T0.plusMillis(100L * k),
+                            T0.plusMillis(100L * k + 1), 20 + k, k % 17 == 0 ? Quality.UNCERTAIN : Quality.GOOD));
+                }
+                sink.accept(batch);
+                sent.addAll(batch);
+            }
+            sink.close();
+            sink.close();
+            assertEquals(600, sink.sent());
+            assertEquals(600, sink.acknowledged(), "close returns once the broker has every record");
+            IllegalStateException closed = assertThrows(IllegalStateException.class, () -> sink.accept(sent));
+            assertEquals("the Kafka sink is closed", closed.getMessage());
+
+            List<ConsumerRecord<String, byte[]>> records = Topics.readAll(kafka.bootstrapServers(), "s.samples",
+                    Duration.ofSeconds(30));
+            assertEquals(600, records.size());
+            TelemetryCodec codec = new TelemetryCodec();
+            Map<String, List<TelemetrySample>> byAsset = new java.util.HashMap<>();
+            for (ConsumerRecord<String, byte[]> r : records) {
+                TelemetrySample s = codec.decodeSample(r.value());
+                assertEquals(KafkaSinkOptions.assetPrefix(s.signal()), r.key());
+                byAsset.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(s);
+            }
+            for (String asset : List.of("cnc-01", "cnc-02", "press-7")) {
+                assertEquals(sent.stream().filter(s -> s.signal().value().startsWith(asset + "/")).toList(),
+                        byAsset.get(asset), "one asset's samples in one partition, in order");
+            }
+        }
+    }
+
+    @Test
+    void aBrokerThatCannotBeReachedShowsAsAnErrorNamingItNotAsSilentLoss() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions("127.0.0.1:" + port)
+                .withProducer(Map.of("delivery.timeout.ms", 1500, "request.timeout.ms", 1000, "linger.ms", 0,
+                        "max.block.ms", 1000)));
+        TelemetryException e = assertThrows(TelemetryException.class, () -> {
+            sink.accept(List.of(TelemetrySample.good(SignalId.of("cnc-01/temp"), T0, 1)));
+            sink.flush();
+        });
+        assertTrue(e.getMessage().contains("industry4.samples") || e.getMessage().contains("cnc-01"), e.getMessage());
+        TelemetryException again = assertThrows(TelemetryException.class, sink::close);
+        assertEquals(e.getMessage(), again.getMessage(), "close reports the loss too");
+    }
+
+    @Test
+    void settingsThatCouldLoseRecordsAreRefused() {
+        IllegalArgumentException acks = assertThrows(IllegalArgumentException.class,
+                () -> ProducerSettings.lossless("b:9092", Map.of("acks", "1")));
+        assertEquals("acks must stay all for a lossless producer, got 1", acks.getMessage());
+        IllegalArgumentException idem = assertThrows(IllegalArgumentException.class,
+                () -> ProducerSettings.lossless("b:9092", Map.of("enable.idempotence", "false")));
+        assertTrue(idem.getMessage().startsWith("enable.idempotence must stay true"), idem.getMessage());
+        IllegalArgumentException topic = assertThrows(IllegalArgumentException.class,
+                () -> new KafkaSinkOptions("b:9092").withTopics("ok", "no spaces"));
+        assertEquals("framesTopic must be a Kafka topic name (1 to 249 of [a-zA-Z0-9._-]), got \"no spaces\"",
+                topic.getMessage());
+        assertEquals("press-7", KafkaSinkOptions.assetPrefix(SignalId.of("press-7/a/b")));
+        assertEquals("standalone", KafkaSinkOptions.assetPrefix(SignalId.of("standalone")));
+    }
+}
