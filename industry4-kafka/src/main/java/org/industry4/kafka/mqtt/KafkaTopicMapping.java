@@ -3,6 +3,7 @@ package org.industry4.kafka.mqtt;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.industry4.kafka.TopicNames;
 
 /**
  * Which Kafka topic a bridged MQTT message goes to, chosen by the MQTT topic's last level
@@ -46,10 +47,10 @@ public sealed interface KafkaTopicMapping permits KafkaTopicMapping.PerLevel, Ka
         static final Set<String> LAST_LEVELS = Set.of("alarm", "rul", "setpoint", "kpi", "inspection", "route");
 
         public PerLevel {
-            KafkaTopicNames.require("prefix", prefix);
-            if (prefix.length() + ".inspection".length() > KafkaTopicNames.MAX_LENGTH) {
+            TopicNames.require("prefix", prefix);
+            if (prefix.length() + ".inspection".length() > TopicNames.MAX_LENGTH) {
                 throw new IllegalArgumentException("prefix \"" + prefix + "\" is " + prefix.length()
-                        + " characters; at most " + (KafkaTopicNames.MAX_LENGTH - ".inspection".length())
+                        + " characters; at most " + (TopicNames.MAX_LENGTH - ".inspection".length())
                         + " leave room for \".inspection\" in a Kafka topic name");
             }
         }
@@ -75,7 +76,7 @@ public sealed interface KafkaTopicMapping permits KafkaTopicMapping.PerLevel, Ka
     record Single(String topic) implements KafkaTopicMapping {
 
         public Single {
-            KafkaTopicNames.require("topic", topic);
+            TopicNames.require("topic", topic);
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.paho.client.mqttv3.MqttTopic;
+import org.industry4.kafka.TopicNames;
 
 /**
  * Settings of an {@link MqttKafkaBridge}. Build with {@link #of(String, String)}, which fills in
@@ -91,7 +92,7 @@ public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> 
         if (topicMapping == null) {
             throw new IllegalArgumentException("topicMapping must be set, got null");
         }
-        deadLetterTopic = KafkaTopicNames.require("deadLetterTopic", deadLetterTopic);
+        deadLetterTopic = TopicNames.require("deadLetterTopic", deadLetterTopic);
         if (topicMapping.topics().contains(deadLetterTopic)) {
             throw new IllegalArgumentException("deadLetterTopic \"" + deadLetterTopic
                     + "\" is also a topic of topicMapping " + topicMapping + "; dead letters need a topic of their own");

@@ -169,9 +169,9 @@ class FleetTopologyTest {
             producer.flush();
         }
         try (KafkaStreams streams = start(fleet, "dlq-app", "a")) {
-            Fleet.await("cnc-000 to reach 51 frames", Duration.ofSeconds(120),
-                    () -> framesOf(fleet, List.of(streams), "cnc-000") == data.framesPerAsset + 1);
-            assertEquals(data.framesPerAsset, framesOf(fleet, List.of(streams), "cnc-001"));
+            Fleet.await("cnc-000 to reach 51 frames and cnc-001 50", Duration.ofSeconds(120),
+                    () -> framesOf(fleet, List.of(streams), "cnc-000") == data.framesPerAsset + 1
+                            && framesOf(fleet, List.of(streams), "cnc-001") == data.framesPerAsset);
         }
         List<ConsumerRecord<String, byte[]>> dead = Topics.readAll(kafka.bootstrapServers(), t.deadLetter,
                 Duration.ofSeconds(30));
