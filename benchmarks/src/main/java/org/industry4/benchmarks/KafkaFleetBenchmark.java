@@ -88,7 +88,8 @@ import org.industry4.kafka.testing.LocalKafka;
  *       event by event (asset, event, time) with what one sequential pass over the frames raises:
  *       none missing, none twice, none unexpected.</li>
  * </ul>
- * A CPU table splits this JVM's CPU time by thread group (sink, broker, stream thread, ...).
+ * A CPU table splits this JVM's CPU time by thread group (sink, broker, stream thread, JIT
+ * compiler, GC, ...), with the child instances' CPU time beside it.
  */
 final class KafkaFleetBenchmark implements Benchmark {
 
@@ -663,7 +664,7 @@ final class KafkaFleetBenchmark implements Benchmark {
         final Map<String, Integer> seen = new HashMap<>();
         final List<Long> latencies = new ArrayList<>();
         volatile long received;
-        private volatile long measureFrom = Long.MIN_VALUE;
+        private volatile long measureFrom = Long.MAX_VALUE;
         private volatile long[] finishAt;
         private volatile boolean closed;
         private volatile RuntimeException failure;
@@ -917,8 +918,14 @@ final class KafkaFleetBenchmark implements Benchmark {
         }
     }
 
-    /** This JVM's CPU time, per group of threads. */
-    private record Cpu(long process, Map<Long, Long> threads, Map<Long, String> names, long mainThread) {
+    /**
+     * This JVM's CPU time, per group of threads: Java threads by name, and on Linux the JIT
+     * compiler and GC threads from {@code /proc/self/task} (they are no Java threads).
+     */
+    private record Cpu(long process, Map<Long, Long> threads, Map<Long, String> names, long mainThread,
+                       Map<String, Long> vmThreads, Map<String, String> vmGroups) {
+
+        private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100
 
         static Cpu take(long mainThread) {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -935,7 +942,30 @@ final class KafkaFleetBenchmark implements Benchmark {
             }
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            return new Cpu(process, threads, names, mainThread);
+            Map<String, Long> vmThreads = new HashMap<>();
+            Map<String, String> vmGroups = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String comm = Files.readString(task.resolve("comm")).strip();
+                        String group = comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")
+                                ? "JVM: JIT compiler threads" : comm.startsWith("GC Thread") || comm.startsWith("G1 ")
+                                ? "JVM: GC threads" : null;
+                        if (group != null) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            vmThreads.put(task.getFileName().toString(),
+                                    (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK);
+                            vmGroups.put(task.getFileName().toString(), group);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                // no /proc: the JIT and GC stay in "other"
+            }
+            return new Cpu(process, threads, names, mainThread, vmThreads, vmGroups);
         }
 
         String group(long id, String name) {
@@ -968,8 +998,13 @@ final class KafkaFleetBenchmark implements Benchmark {
                 byGroup.merge(group(e.getKey(), end.names.get(e.getKey())), delta, Long::sum);
                 threadsTotal += delta;
             }
+            for (Map.Entry<String, Long> e : end.vmThreads.entrySet()) {
+                long delta = e.getValue() - vmThreads.getOrDefault(e.getKey(), 0L);
+                byGroup.merge(end.vmGroups.get(e.getKey()), delta, Long::sum);
+                threadsTotal += delta;
+            }
             long processDelta = end.process - process;
-            byGroup.put("other (GC, JIT, ended threads)", Math.max(0, processDelta - threadsTotal));
+            byGroup.put("other (native and ended threads)", Math.max(0, processDelta - threadsTotal));
             System.out.printf(Locale.ROOT, "CPU while scoring (%.1f s x %d cores)  %10s %9s %9s%n", seconds, cores,
                     "CPU", "of cores", "us/frame");
             byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
