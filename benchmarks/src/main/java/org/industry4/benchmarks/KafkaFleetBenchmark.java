@@ -834,6 +834,7 @@ final class KafkaFleetBenchmark implements Benchmark {
                         victim.kill();
                         killNanos = System.nanoTime();
                         alarmsAtKill = latest(admin, ALARMS, partitions, IsolationLevel.READ_UNCOMMITTED);
+                        now = System.nanoTime();
                         System.out.printf(Locale.ROOT, "[%5.1fs] instance %d killed (SIGKILL) with %,d of %,d frames"
                                         + " scored and committed%n", (killNanos - startNanos) / 1e9, victim.index,
                                 total, records);
