@@ -98,6 +98,7 @@ final class KafkaFleetBenchmark implements Benchmark {
     private static final String ALARMS = "fleet.alarms";
     private static final String DEAD_LETTER = "fleet.dead-letter";
     private static final String SAMPLES = "fleet.samples";
+    private static final String CHANGELOG = APP + "-" + FleetTopology.STORE + "-changelog";
     private static final String TAP_THREAD = "kafka-fleet-alarm-tap";
     private static final String MONITOR_THREAD = "kafka-fleet-monitor";
     private static final long POLL_MS = 100;
@@ -283,6 +284,9 @@ final class KafkaFleetBenchmark implements Benchmark {
             long settled = System.nanoTime();
             double settledSeconds = (settled - done) / 1e9;
             tap.finish(alarmEnds, Duration.ofSeconds(60));
+            Map<String, Long> bytes = brokerBytes(admin);
+            long changelogOffsets = Arrays.stream(latest(admin, CHANGELOG, s.partitions(),
+                    IsolationLevel.READ_UNCOMMITTED)).sum();
             for (Child c : children) {
                 if (c != victim) {
                     c.stop();
@@ -347,6 +351,13 @@ final class KafkaFleetBenchmark implements Benchmark {
             row("alarm events", String.format(Locale.ROOT, "%,d expected, %,d received: %,d missing, %,d twice,"
                     + " %,d unexpected", expected.size(), tap.received, alarmsMissing, alarmsTwice, alarmsUnexpected));
             row("dead letters", String.format(Locale.ROOT, "%,d", deadLetters));
+            row("on the broker", String.format(Locale.ROOT, "frames %.1f MB (%.0f B/frame), changelog %.1f MB in %,d"
+                            + " offsets (%.2f per frame, records and transaction markers), alarms %.2f MB, consumer"
+                            + " offsets %.1f MB, transaction log %.1f MB; lz4, replication factor 1",
+                    bytes.getOrDefault(FRAMES, 0L) / 1e6, bytes.getOrDefault(FRAMES, 0L) / (double) s.total(),
+                    bytes.getOrDefault(CHANGELOG, 0L) / 1e6, changelogOffsets, changelogOffsets / (double) s.total(),
+                    bytes.getOrDefault(ALARMS, 0L) / 1e6, bytes.getOrDefault("__consumer_offsets", 0L) / 1e6,
+                    bytes.getOrDefault("__transaction_state", 0L) / 1e6));
             row("alarms topic settled", String.format(Locale.ROOT, "%.1f s after the last frame was committed (no"
                     + " open transaction left)", settledSeconds));
             System.out.println();
@@ -420,6 +431,17 @@ final class KafkaFleetBenchmark implements Benchmark {
             }
             Thread.sleep(POLL_MS);
         }
+    }
+
+    /** The bytes of every topic on the broker's log directories, by topic. */
+    private static Map<String, Long> brokerBytes(Admin admin) throws Exception {
+        List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
+                .map(org.apache.kafka.common.Node::id).toList();
+        Map<String, Long> bytes = new HashMap<>();
+        admin.describeLogDirs(brokers).allDescriptions().get(30, TimeUnit.SECONDS).values().forEach(dirs ->
+                dirs.values().forEach(dir -> dir.replicaInfos().forEach((tp, replica) ->
+                        bytes.merge(tp.topic(), replica.size(), Long::sum))));
+        return bytes;
     }
 
     /** The end ({@code READ_UNCOMMITTED}) or last stable ({@code READ_COMMITTED}) offsets of {@code topic}. */
