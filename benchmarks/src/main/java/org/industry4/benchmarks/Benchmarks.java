@@ -25,6 +25,7 @@ public final class Benchmarks {
         register(new CvrpBenchmark());
         register(new RulCmapssBenchmark());
         register(new PatchCoreBenchmark());
+        register(new KafkaFleetBenchmark());
     }
 
     private Benchmarks() {
