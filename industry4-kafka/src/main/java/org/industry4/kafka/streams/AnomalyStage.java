@@ -1,8 +1,7 @@
 package org.industry4.kafka.streams;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
@@ -189,25 +188,22 @@ public final class AnomalyStage implements AssetStage<AnomalyStage.State> {
     public byte[] save(State state) {
         AlarmFilter.Snapshot s = state.filter.snapshot();
         boolean[] above = s.above();
-        return StateBytes.write(STATE_VERSION, out -> {
-            out.writeLong(state.scored);
-            out.writeLong(state.skipped);
-            out.writeInt(above.length);
-            byte[] bits = new byte[(above.length + 7) / 8];
-            for (int i = 0; i < above.length; i++) {
-                if (above[i]) {
-                    bits[i >> 3] |= (byte) (1 << (i & 7));
-                }
+        byte[] bits = new byte[(above.length + 7) / 8];
+        for (int i = 0; i < above.length; i++) {
+            if (above[i]) {
+                bits[i >> 3] |= (byte) (1 << (i & 7));
             }
-            out.write(bits);
-            out.writeInt(s.position());
-            out.writeInt(s.belowRun());
-            out.writeBoolean(s.active());
-            StateBytes.writeInstant(out, s.lastTime());
-            StateBytes.writeInstant(out, s.startTime());
-            StateBytes.writeInstant(out, s.holdUntil());
-            out.writeDouble(s.peak());
-        });
+        }
+        // the layout open() reads through a DataInputStream; written without streams: it runs per frame
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 8 + 4 + bits.length + 4 + 4 + 1 + StateBytes.instantSize(s.lastTime())
+                + StateBytes.instantSize(s.startTime()) + StateBytes.instantSize(s.holdUntil()) + 8);
+        out.put((byte) STATE_VERSION).putLong(state.scored).putLong(state.skipped).putInt(above.length).put(bits)
+                .putInt(s.position()).putInt(s.belowRun()).put((byte) (s.active() ? 1 : 0));
+        StateBytes.putInstant(out, s.lastTime());
+        StateBytes.putInstant(out, s.startTime());
+        StateBytes.putInstant(out, s.holdUntil());
+        out.putDouble(s.peak());
+        return out.array();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.industry4.kafka.streams;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
     private final TelemetryCodec codec = new TelemetryCodec();
     private final Map<String, AssetState> cache = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
+    private final byte[][] stageNames;
+    private final byte[][] stageBytes;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private long deadLettered;
@@ -48,6 +51,11 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
     AssetProcessor(FleetTopology fleet) {
         this.fleet = fleet;
         this.stages = fleet.stages();
+        this.stageNames = new byte[stages.size()][];
+        for (int i = 0; i < stageNames.length; i++) {
+            stageNames[i] = stages.get(i).name().getBytes(StandardCharsets.US_ASCII); // [a-z0-9-]: as writeUTF would
+        }
+        this.stageBytes = new byte[stages.size()][];
     }
 
     @Override
@@ -169,18 +177,21 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
         return b;
     }
 
+    /** The stored form: as {@link #open} reads it (DataInput layout), written without streams: it runs per frame. */
     private byte[] save(AssetState state) {
-        return StateBytes.write(1, out -> {
-            out.writeLong(state.frames);
-            StateBytes.writeInstant(out, state.lastTime);
-            out.writeShort(stages.size());
-            for (int i = 0; i < stages.size(); i++) {
-                out.writeUTF(stages.get(i).name());
-                byte[] b = stages.get(i).save(state.stages[i]);
-                out.writeInt(b.length);
-                out.write(b);
-            }
-        });
+        int size = 1 + 8 + StateBytes.instantSize(state.lastTime) + 2;
+        for (int i = 0; i < stageBytes.length; i++) {
+            stageBytes[i] = stages.get(i).save(state.stages[i]);
+            size += 2 + stageNames[i].length + 4 + stageBytes[i].length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put((byte) 1).putLong(state.frames);
+        StateBytes.putInstant(out, state.lastTime);
+        out.putShort((short) stageBytes.length);
+        for (int i = 0; i < stageBytes.length; i++) {
+            out.putShort((short) stageNames[i].length).put(stageNames[i]).putInt(stageBytes[i].length).put(stageBytes[i]);
+        }
+        return out.array();
     }
 
     /** The frame count in a stored asset state. */

@@ -10,10 +10,15 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Kafka Streams settings for a {@link FleetTopology}: {@code exactly_once_v2}, and fail-over tuned
- * so that a dead instance's partitions move within about 15 s: a consumer session timeout of 6 s
- * with 1 s heartbeats (a crash is noticed in 6 s), and a transaction timeout of 10 s (the broker
- * aborts a dead instance's open transaction, which holds back {@code read_committed} readers, at
- * the latest then). On a network with longer hiccups raise both; Kafka's defaults are 45 s and 60 s.
+ * so that a dead instance's partitions move within seconds: a consumer session timeout of 6 s with
+ * 1 s heartbeats (a crash is noticed in 6 s) and a transaction timeout of 10 s. A dead instance's
+ * open transaction holds back {@code read_committed} readers of its outputs, and the new owner's
+ * start when the transaction held offsets, until the broker aborts it: at the earliest 10 s after
+ * it began, at the latest when the broker next looks for timed-out transactions, every
+ * {@code transaction.abort.timed.out.transaction.cleanup.interval.ms} (a <b>broker</b> setting,
+ * 10 s by default: up to about 20 s in all; set it to 1 s on brokers that serve fast fail-over, as
+ * the tests' broker does). On a network with longer hiccups raise the session and transaction
+ * timeouts; Kafka's defaults are 45 s and 60 s.
  */
 public final class FleetConfig {
 

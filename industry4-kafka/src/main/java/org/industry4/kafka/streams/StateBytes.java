@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 import org.industry4.kafka.format.RecordFormatException;
@@ -65,6 +66,19 @@ final class StateBytes {
 
     static Instant readInstant(DataInputStream in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    /** The bytes {@link #putInstant} takes. */
+    static int instantSize(Instant t) {
+        return t == null ? 1 : 13;
+    }
+
+    /** Writes {@code t} as {@link #writeInstant} does. */
+    static void putInstant(ByteBuffer out, Instant t) {
+        out.put((byte) (t == null ? 0 : 1));
+        if (t != null) {
+            out.putLong(t.getEpochSecond()).putInt(t.getNano());
+        }
     }
 
     static void writeDoubles(DataOutputStream out, double[] values) throws IOException {

@@ -42,16 +42,18 @@ public final class LocalKafka implements AutoCloseable {
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-        Map.of("offsets.topic.replication.factor", "1",
-                "offsets.topic.num.partitions", "1",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "transaction.state.log.num.partitions", "4",
-                "share.coordinator.state.topic.replication.factor", "1",
-                "default.replication.factor", "1",
-                "min.insync.replicas", "1",
-                "group.initial.rebalance.delay.ms", "0",
-                "auto.create.topics.enable", "false")
+        Map.ofEntries(Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "4"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("default.replication.factor", "1"),
+                Map.entry("min.insync.replicas", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // look for timed-out transactions every second (default 10 s), as a broker for fast fail-over should
+                Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
+                Map.entry("auto.create.topics.enable", "false"))
                 .forEach(builder::setConfigProp);
         KafkaClusterTestKit cluster = builder.build();
         try {
