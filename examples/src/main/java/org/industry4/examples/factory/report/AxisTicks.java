@@ -133,11 +133,19 @@ final class AxisTicks {
     private static double[] cover(double min, double max, double step) {
         long first = (long) Math.floor(min / step);
         long last = (long) Math.ceil(max / step);
+        // the divisions may round a step the wrong way (|min| / step near 1e11): settle on the
+        // largest multiple at or below min and the smallest at or above max
         while (first * step > min) {
             first--;
         }
+        while ((first + 1) * step <= min) {
+            first++;
+        }
         while (last * step < max) {
             last++;
+        }
+        while ((last - 1) * step >= max) {
+            last--;
         }
         if (last == first) {
             last++;
