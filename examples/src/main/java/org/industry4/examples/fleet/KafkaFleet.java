@@ -153,6 +153,15 @@ public final class KafkaFleet {
             if (local != null) {
                 local.close();
             }
+            deleteTree(work); // the application's local state: the changelog topics hold it too
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
