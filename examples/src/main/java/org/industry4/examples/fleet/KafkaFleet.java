@@ -18,13 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.industry4.anomaly.iforest.IsolationForestFile;
 import org.industry4.anomaly.iforest.IsolationForestModel;
@@ -42,6 +37,7 @@ import org.industry4.kafka.streams.FleetConfig;
 import org.industry4.kafka.streams.FleetTopology;
 import org.industry4.kafka.streams.ModelRecords;
 import org.industry4.kafka.testing.LocalKafka;
+import org.industry4.kafka.testing.Topics;
 import org.industry4.opcua.sim.FaultEvent;
 import org.industry4.opcua.sim.FaultKind;
 import org.industry4.opcua.sim.MachineSignal;
@@ -243,12 +239,12 @@ public final class KafkaFleet {
 
         // 5. Alarms beside the injected faults.
         List<Alarm> found = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : readCommitted(bootstrap, alarms)) {
+        for (ConsumerRecord<String, byte[]> r : Topics.readAll(bootstrap, alarms, Duration.ofSeconds(30))) {
             JsonNode n = JSON.readTree(r.value());
             found.add(new Alarm(n.get("asset").asText(), n.get("event").asText(), Instant.parse(n.get("time").asText()),
                     n.get("score").asDouble(), n.get("model_version").asLong()));
         }
-        long dead = readCommitted(bootstrap, deadLetter).size();
+        long dead = Topics.readAll(bootstrap, deadLetter, Duration.ofSeconds(30)).size();
         out.println();
         out.println("machine   alarms  first start  model");
         for (String id : new java.util.TreeSet<>(found.stream().map(Alarm::machine).toList())) {
@@ -359,25 +355,5 @@ public final class KafkaFleet {
                 out.printf(Locale.ROOT, "created topics %s%n", missing.stream().map(NewTopic::name).toList());
             }
         }
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
     }
 }

@@ -41,6 +41,7 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
     private final List<Pending> pending = new ArrayList<>();
     private final byte[][] stageNames;
     private final byte[][] stageBytes;
+    private final AssetStage.Output[] outputs;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private long deadLettered;
@@ -56,6 +57,11 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
             stageNames[i] = stages.get(i).name().getBytes(StandardCharsets.US_ASCII); // [a-z0-9-]: as writeUTF would
         }
         this.stageBytes = new byte[stages.size()][];
+        this.outputs = new AssetStage.Output[stages.size()];
+        for (int i = 0; i < outputs.length; i++) {
+            int stage = i;
+            outputs[i] = (key, value) -> pending.add(new Pending(stage, key, value));
+        }
     }
 
     @Override
@@ -91,10 +97,8 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
         }
         pending.clear();
         for (int i = 0; i < stages.size(); i++) {
-            int stage = i;
             try {
-                stages.get(i).process(asset, frame, state.stages[i],
-                        (key, value) -> pending.add(new Pending(stage, key, value)));
+                stages.get(i).process(asset, frame, state.stages[i], outputs[i]);
             } catch (RuntimeException e) {
                 cache.remove(asset); // back to the stored state, from before this frame
                 deadLetter(record, e.getMessage() == null ? e.toString() : e.getMessage(), stages.get(i).name());

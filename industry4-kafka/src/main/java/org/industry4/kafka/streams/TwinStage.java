@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.industry4.core.Scorer;
 import org.industry4.core.TelemetryFrame;
 import org.industry4.kafka.format.RecordFormatException;
 import org.industry4.twin.dynamics.StateSpaceModel;
@@ -40,7 +39,7 @@ public final class TwinStage implements AssetStage<TwinFollower> {
     private final TwinMapping mapping;
     private final double[] x0;
     private final FollowerOptions options;
-    private final Scorer scorer;
+    private final ResidualScorer scorer;
 
     private TwinStage(String name, String outputTopic, StateSpaceModel model, TwinMapping mapping, double[] x0,
                       FollowerOptions options, ResidualScorer scorer) {
@@ -129,7 +128,7 @@ public final class TwinStage implements AssetStage<TwinFollower> {
         b.append('}');
         if (scorer != null) {
             b.append(",\"score\":").append(String.format(Locale.ROOT, "%.6g",
-                    ((ResidualScorer) scorer).score(residuals)));
+                    scorer.score(residuals)));
         }
         out.emit(asset, b.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
 import org.industry4.anomaly.FrameScorer;
 import org.industry4.anomaly.alarm.AlarmFilter;
 import org.industry4.anomaly.alarm.AlarmOptions;
@@ -117,6 +118,21 @@ final class Fleet {
             out.get(a.asset()).add(a);
         }
         return out;
+    }
+
+    /** The frame count of {@code asset} on whichever instance holds it; -1 while none can say (absent, or rebalancing). */
+    static long framesOf(FleetTopology fleet, List<KafkaStreams> instances, String asset) {
+        for (KafkaStreams s : instances) {
+            try {
+                java.util.Optional<Long> n = fleet.frames(s, asset);
+                if (n.isPresent()) {
+                    return n.get();
+                }
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+                // rebalancing: not queryable now
+            }
+        }
+        return -1;
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

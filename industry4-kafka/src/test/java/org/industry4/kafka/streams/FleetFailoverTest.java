@@ -93,18 +93,9 @@ class FleetFailoverTest {
                             () -> FleetTopologyTest.tasks(survivor) == 4);
                     LOG.info("the survivor owns all partitions {} ms after the kill",
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
-                    Fleet.await("every asset to reach " + data.framesPerAsset + " frames", Duration.ofSeconds(120), () -> {
-                        for (int i = 0; i < data.assets; i++) {
-                            try {
-                                if (fleet.frames(survivor, Fleet.asset(i)).orElse(-1L) != data.framesPerAsset) {
-                                    return false;
-                                }
-                            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    });
+                    Fleet.await("every asset to reach " + data.framesPerAsset + " frames", Duration.ofSeconds(120),
+                            () -> java.util.stream.IntStream.range(0, data.assets).allMatch(i ->
+                                    Fleet.framesOf(fleet, List.of(survivor), Fleet.asset(i)) == data.framesPerAsset));
                     LOG.info("all frames scored {} ms after the last was sent, {} ms after the kill",
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.industry4.anomaly.iforest.IsolationForestFile;
 import org.industry4.anomaly.iforest.IsolationForestModel;
 import org.industry4.core.Quality;
@@ -98,25 +96,11 @@ class FleetTopologyTest {
         }
     }
 
-    private static long framesOf(FleetTopology fleet, List<KafkaStreams> instances, String asset) {
-        for (KafkaStreams s : instances) {
-            try {
-                Optional<Long> n = fleet.frames(s, asset);
-                if (n.isPresent()) {
-                    return n.get();
-                }
-            } catch (InvalidStateStoreException e) {
-                // rebalancing: not queryable now
-            }
-        }
-        return -1;
-    }
-
     private static void awaitFrames(FleetTopology fleet, List<KafkaStreams> instances, Fleet data, long frames)
             throws InterruptedException {
         Fleet.await("every asset to reach " + frames + " frames", Duration.ofSeconds(120), () -> {
             for (int i = 0; i < data.assets; i++) {
-                if (framesOf(fleet, instances, Fleet.asset(i)) != frames) {
+                if (Fleet.framesOf(fleet, instances, Fleet.asset(i)) != frames) {
                     return false;
                 }
             }
@@ -170,8 +154,8 @@ class FleetTopologyTest {
         }
         try (KafkaStreams streams = start(fleet, "dlq-app", "a")) {
             Fleet.await("cnc-000 to reach 51 frames and cnc-001 50", Duration.ofSeconds(120),
-                    () -> framesOf(fleet, List.of(streams), "cnc-000") == data.framesPerAsset + 1
-                            && framesOf(fleet, List.of(streams), "cnc-001") == data.framesPerAsset);
+                    () -> Fleet.framesOf(fleet, List.of(streams), "cnc-000") == data.framesPerAsset + 1
+                            && Fleet.framesOf(fleet, List.of(streams), "cnc-001") == data.framesPerAsset);
         }
         List<ConsumerRecord<String, byte[]>> dead = Topics.readAll(kafka.bootstrapServers(), t.deadLetter,
                 Duration.ofSeconds(30));

@@ -56,13 +56,8 @@ class ReadmeExampleTest {
             try {
                 assertEquals(List.of("industry4.frames", "industry4.dead-letter", "industry4.alarms",
                         "industry4.models"), fleet.topics());
-                Fleet.await("cnc-000's frames", Duration.ofSeconds(120), () -> {
-                    try {
-                        return fleet.frames(streams, "cnc-000").orElse(0L) == data.framesPerAsset;
-                    } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
-                        return false;
-                    }
-                });
+                Fleet.await("cnc-000's frames", Duration.ofSeconds(120),
+                        () -> Fleet.framesOf(fleet, List.of(streams), "cnc-000") == data.framesPerAsset);
             } finally {
                 streams.close();
             }

@@ -89,13 +89,8 @@ class StagesTest {
 
     private static void awaitFrames(FleetTopology fleet, KafkaStreams streams, Map<String, Integer> expected)
             throws InterruptedException {
-        Fleet.await("frames " + expected, Duration.ofSeconds(120), () -> expected.entrySet().stream().allMatch(e -> {
-            try {
-                return fleet.frames(streams, e.getKey()).orElse(-1L).longValue() == e.getValue();
-            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException ex) {
-                return false;
-            }
-        }));
+        Fleet.await("frames " + expected, Duration.ofSeconds(120), () -> expected.entrySet().stream()
+                .allMatch(e -> Fleet.framesOf(fleet, List.of(streams), e.getKey()) == e.getValue()));
     }
 
     private static List<JsonNode> read(String topic) throws Exception {

@@ -2,10 +2,8 @@ package org.industry4.examples.factory.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.industry4.core.AtomicFiles;
 
 /**
  * Builds one self-contained HTML page: a header (title, subtitle, generation time), a table of contents
@@ -236,10 +235,9 @@ public final class HtmlReport {
     }
 
     /**
-     * Writes {@link #render()} to {@code file} in UTF-8, atomically: into a temporary file in the same
-     * folder (created if missing), then renamed over {@code file} with {@code ATOMIC_MOVE}, or with
-     * {@code REPLACE_EXISTING} where the file system cannot move atomically. A reader sees the old page or
-     * the new one, never half of one; the temporary file is removed if anything fails.
+     * Writes {@link #render()} to {@code file} in UTF-8, atomically through {@link AtomicFiles} (the
+     * folder is created if missing): a reader sees the old page or the new one, never half of one, and
+     * the temporary file is removed if anything fails.
      *
      * @return {@code file}
      * @throws IOException if the folder or file cannot be written
@@ -252,17 +250,7 @@ public final class HtmlReport {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         byte[] bytes = render().getBytes(StandardCharsets.UTF_8);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, out -> out.write(bytes));
         return file;
     }
 
