@@ -1,7 +1,14 @@
 package org.industry4.kafka;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * A {@link TelemetrySink} that writes every sample to Kafka, keyed by asset so that one machine's
  * samples stay ordered in one partition, in the binary record format of {@link TelemetryCodec}.
  * Plug it onto the OPC UA collector like any other sink; {@link #send} writes aligned frames, the
- * input of {@link org.industry4.kafka.streams.FleetTopology}.
+ * input of {@link org.industry4.kafka.streams.FleetTopology}: a record per frame by default, or
+ * with {@link KafkaSinkOptions#withFramesPerRecord} up to that many frames of one asset per record,
+ * which costs the producer, the broker and the stream thread much less per frame (a frame then
+ * waits at most {@code maxRecordDelay} on a daemon thread of the sink for the rest of its record).
  *
  * <p>The Kafka timestamp of a record is when it was sent; the measurement's own time travels in
  * the record. (A broker refuses timestamps more than an hour ahead of its clock by default, and a
@@ -36,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Nothing is lost: the producer is idempotent with {@code acks=all} ({@link ProducerSettings}),
- * {@link #flush()} and {@link #close()} return only when the broker has acknowledged every record
- * accepted so far, and a record the producer finally could not deliver makes the next
+ * {@link #flush()} and {@link #close()} send the frames that wait for their record and return only
+ * when the broker has acknowledged every record accepted so far, and a record the producer finally could not deliver makes the next
  * {@code accept}, {@code send}, {@code flush} or {@code close} throw a {@link TelemetryException}
  * naming it, rather than being dropped quietly. Thread-safe.
  */
@@ -51,11 +61,35 @@ public final class KafkaTelemetrySink implements TelemetrySink {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final Callback callback = this::completed;
+    /** Frames waiting for the rest of their record, per asset, oldest first; guarded by itself. */
+    private final LinkedHashMap<String, Batch> batches = new LinkedHashMap<>();
+    private final ScheduledExecutorService linger;
     private volatile boolean closed;
+
+    private static final class Batch {
+        final long since;
+        final List<TelemetryFrame> frames;
+
+        Batch(long since, int capacity) {
+            this.since = since;
+            this.frames = new ArrayList<>(capacity);
+        }
+    }
 
     private KafkaTelemetrySink(KafkaSinkOptions options, Producer<String, byte[]> producer) {
         this.options = options;
         this.producer = producer;
+        if (options.framesPerRecord() > 1) {
+            linger = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "industry4-kafka-sink-linger");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = Math.max(1, options.maxRecordDelay().toMillis() / 4);
+            linger.scheduleWithFixedDelay(this::sendDue, period, period, TimeUnit.MILLISECONDS);
+        } else {
+            linger = null;
+        }
     }
 
     /**
@@ -89,16 +123,76 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         }
     }
 
-    /** Writes {@code frame} of {@code asset} to the frames topic. */
+    /**
+     * Writes {@code frame} of {@code asset} to the frames topic: at once, or with
+     * {@link KafkaSinkOptions#withFramesPerRecord} in a record with the asset's next frames, once
+     * it is full or {@code maxRecordDelay} has passed.
+     */
     public void send(String asset, TelemetryFrame frame) {
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(frame, "frame");
         requireOpen();
-        send(new ProducerRecord<>(options.framesTopic(), null, null, asset,
-                TelemetryCodec.encodeFrame(frame)));
+        int max = options.framesPerRecord();
+        if (max == 1) {
+            sendFrames(asset, TelemetryCodec.encodeFrame(frame));
+            return;
+        }
+        synchronized (batches) {
+            Batch batch = batches.get(asset);
+            if (batch != null && !batch.frames.get(0).schema().equals(frame.schema())) {
+                batches.remove(asset);
+                sendFrames(asset, TelemetryCodec.encodeFrames(batch.frames));
+                batch = null;
+            }
+            if (batch == null) {
+                batch = new Batch(System.nanoTime(), max);
+                batches.put(asset, batch);
+            }
+            batch.frames.add(frame);
+            if (batch.frames.size() == max) {
+                batches.remove(asset);
+                sendFrames(asset, TelemetryCodec.encodeFrames(batch.frames));
+            }
+        }
     }
 
-    /** Records handed to the producer so far. */
+    private void sendFrames(String asset, byte[] value) {
+        send(new ProducerRecord<>(options.framesTopic(), null, null, asset, value));
+    }
+
+    /** Sends the records whose first frame has waited {@code maxRecordDelay}; on the linger thread. */
+    private void sendDue() {
+        long due = System.nanoTime() - options.maxRecordDelay().toNanos();
+        try {
+            synchronized (batches) {
+                Iterator<Map.Entry<String, Batch>> it = batches.entrySet().iterator();
+                while (it.hasNext()) {
+                    Map.Entry<String, Batch> e = it.next();
+                    if (e.getValue().since - due > 0) {
+                        break; // oldest first: the rest are younger
+                    }
+                    it.remove();
+                    sendFrames(e.getKey(), TelemetryCodec.encodeFrames(e.getValue().frames));
+                }
+            }
+        } catch (TelemetryException e) {
+            failure.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, new TelemetryException("sending waiting frames failed: " + e, e));
+        }
+    }
+
+    /** Sends every waiting frame now. */
+    private void sendAllWaiting() {
+        synchronized (batches) {
+            for (Map.Entry<String, Batch> e : batches.entrySet()) {
+                sendFrames(e.getKey(), TelemetryCodec.encodeFrames(e.getValue().frames));
+            }
+            batches.clear();
+        }
+    }
+
+    /** Records handed to the producer so far (a record holds one sample, or one or more frames). */
     public long sent() {
         return sent.get();
     }
@@ -127,10 +221,11 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         }
     }
 
-    /** Waits until the broker has acknowledged every record sent so far. */
+    /** Sends every waiting frame and waits until the broker has acknowledged every record sent so far. */
     @Override
     public void flush() {
         requireOpen();
+        sendAllWaiting();
         producer.flush();
         throwFailure();
     }
@@ -157,6 +252,10 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         }
         closed = true;
         try {
+            if (linger != null) {
+                linger.shutdownNow();
+            }
+            sendAllWaiting();
             producer.flush();
         } finally {
             producer.close();

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.industry4.core.FeatureSchema;
 import org.industry4.core.Quality;
 import org.industry4.core.SignalId;
 import org.industry4.core.TelemetryException;
+import org.industry4.core.TelemetryFrame;
 import org.industry4.core.TelemetrySample;
 import org.industry4.kafka.format.TelemetryCodec;
 import org.industry4.kafka.testing.LocalKafka;
@@ -66,6 +68,52 @@ class KafkaTelemetrySinkTest {
     }
 
     @Test
+    void framesOfOneAssetShareRecordsInTheirOrderAndNoFrameWaitsLongerThanTheDelay() throws Exception {
+        FeatureSchema two = FeatureSchema.of("temp", "vib");
+        FeatureSchema three = FeatureSchema.of("temp", "vib", "load");
+        try (LocalKafka kafka = LocalKafka.start()) {
+            kafka.createTopics(2, "b.samples", "b.frames");
+            KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions(kafka.bootstrapServers())
+                    .withTopics("b.samples", "b.frames").withFramesPerRecord(4, Duration.ofMillis(300)));
+            Map<String, List<TelemetryFrame>> sent = new java.util.HashMap<>();
+            for (int k = 0; k < 10; k++) {
+                for (String asset : List.of("cnc-01", "cnc-02")) {
+                    // cnc-02 gains a signal at its 7th frame: the record before it goes out early
+                    FeatureSchema schema = asset.equals("cnc-02") && k >= 6 ? three : two;
+                    double[] values = new double[schema.size()];
+                    java.util.Arrays.fill(values, k);
+                    Quality[] quality = new Quality[schema.size()];
+                    java.util.Arrays.fill(quality, Quality.GOOD);
+                    TelemetryFrame frame = new TelemetryFrame(T0.plusMillis(100L * k), schema, values, quality);
+                    sink.send(asset, frame);
+                    sent.computeIfAbsent(asset, a -> new ArrayList<>()).add(frame);
+                }
+            }
+            // cnc-01: 4 + 4 full, 2 waiting; cnc-02: 4 full, 2 cut by the new schema, 4 full
+            assertEquals(5, sink.sent());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (sink.sent() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(6, sink.sent(), "the waiting frames go out after maxRecordDelay, without a flush");
+            sink.close();
+            assertEquals(6, sink.acknowledged());
+
+            TelemetryCodec codec = new TelemetryCodec();
+            Map<String, List<TelemetryFrame>> received = new java.util.HashMap<>();
+            Map<String, List<Integer>> sizes = new java.util.HashMap<>();
+            for (ConsumerRecord<String, byte[]> r : Topics.readAll(kafka.bootstrapServers(), "b.frames",
+                    Duration.ofSeconds(30))) {
+                List<TelemetryFrame> frames = codec.decodeFrames(r.value());
+                received.computeIfAbsent(r.key(), a -> new ArrayList<>()).addAll(frames);
+                sizes.computeIfAbsent(r.key(), a -> new ArrayList<>()).add(frames.size());
+            }
+            assertEquals(sent, received, "every frame once, each asset's in order");
+            assertEquals(Map.of("cnc-01", List.of(4, 4, 2), "cnc-02", List.of(4, 2, 4)), sizes);
+        }
+    }
+
+    @Test
     void aBrokerThatCannotBeReachedShowsAsAnErrorNamingItNotAsSilentLoss() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -95,6 +143,12 @@ class KafkaTelemetrySinkTest {
                 () -> new KafkaSinkOptions("b:9092").withTopics("ok", "no spaces"));
         assertEquals("framesTopic must be a Kafka topic name of [a-zA-Z0-9._-], got \"no spaces\" with ' ' at index 2",
                 topic.getMessage());
+        IllegalArgumentException frames = assertThrows(IllegalArgumentException.class,
+                () -> new KafkaSinkOptions("b:9092").withFramesPerRecord(0, Duration.ofMillis(100)));
+        assertEquals("framesPerRecord must be in [1, 65535], got 0", frames.getMessage());
+        IllegalArgumentException delay = assertThrows(IllegalArgumentException.class,
+                () -> new KafkaSinkOptions("b:9092").withFramesPerRecord(10, Duration.ZERO));
+        assertEquals("maxRecordDelay must be in (0, PT1M], got PT0S", delay.getMessage());
         assertEquals("press-7", KafkaSinkOptions.assetPrefix(SignalId.of("press-7/a/b")));
         assertEquals("standalone", KafkaSinkOptions.assetPrefix(SignalId.of("standalone")));
     }

@@ -17,20 +17,23 @@ import org.industry4.core.TelemetrySample;
 /**
  * The compact binary record format of telemetry on Kafka, version {@value #VERSION}. The record
  * key is the asset id in UTF-8 (so one asset's records stay ordered in one partition); the value
- * is one sample or one frame, big-endian:
+ * is one sample, one frame, or several frames of the asset, big-endian:
  *
  * <pre>
- * header   'i' '4' kind:u8 version:u8            kind 1 = sample, 2 = frame
+ * header   'i' '4' kind:u8 version:u8            kind 1 = sample, 2 = frame, 3 = frames
  * time     seconds:i64 nanos:i32                 an Instant, UTC
  * frame    header time n:u16 (len:u16 utf8){n} value:f64{n} quality:u8{n}
+ * frames   header count:u16 n:u16 (len:u16 utf8){n} (time value:f64{n} quality:u8{n}){count}
  * sample   header sourceTime serverTime value:f64 quality:u8 len:u16 utf8(signal)
  * quality  0 GOOD, 1 UNCERTAIN, 2 BAD; a BAD value may be NaN, every other value is finite
  * </pre>
  *
- * A frame of 5 signals named like {@code spindle_temp} takes about 140 bytes. A reader rejects a
- * newer version, a wrong magic, trailing bytes and invalid values with a
- * {@link RecordFormatException} that names the problem. The same records have a JSON form
- * ({@link TelemetryJson}); {@link #decodeFrame} reads both, so other tools may produce JSON.
+ * A frame of 5 signals named like {@code spindle_temp} takes about 140 bytes; in a frames record,
+ * which names the signals once, each further frame takes 57. A reader rejects a newer version, a
+ * wrong magic, an unknown kind, trailing bytes and invalid values with a
+ * {@link RecordFormatException} that names the problem. Samples and single frames also have a JSON
+ * form ({@link TelemetryJson}); {@link #decodeFrame} and {@link #decodeFrames} read it too, so
+ * other tools may produce JSON. Frames records are binary only.
  *
  * <p>Encoding is static and thread-safe. A codec instance decodes and remembers the last schema
  * it read, so a stream of frames of one schema shares one {@link FeatureSchema}: <b>not
@@ -44,6 +47,10 @@ public final class TelemetryCodec {
     public static final byte KIND_SAMPLE = 1;
     /** The kind byte of a frame record. */
     public static final byte KIND_FRAME = 2;
+    /** The kind byte of a record of several frames of one asset and one schema. */
+    public static final byte KIND_FRAMES = 3;
+    /** The most frames one {@link #KIND_FRAMES} record holds. */
+    public static final int MAX_FRAMES = 0xFFFF;
 
     private static final byte MAGIC_0 = 'i';
     private static final byte MAGIC_1 = '4';
@@ -82,6 +89,109 @@ public final class TelemetryCodec {
             out.put((byte) frame.quality(i).ordinal());
         }
         return out.array();
+    }
+
+    /**
+     * The binary record of {@code frames}, in order, all of one schema: one frame is written as a
+     * {@link #KIND_FRAME} record, more as one {@link #KIND_FRAMES} record that names the signals once.
+     */
+    public static byte[] encodeFrames(List<TelemetryFrame> frames) {
+        Objects.requireNonNull(frames, "frames");
+        if (frames.isEmpty() || frames.size() > MAX_FRAMES) {
+            throw new IllegalArgumentException("a frames record holds 1 to " + MAX_FRAMES + " frames, got "
+                    + frames.size());
+        }
+        if (frames.size() == 1) {
+            return encodeFrame(frames.get(0));
+        }
+        FeatureSchema schema = frames.get(0).schema();
+        List<String> names = schema.names();
+        int n = names.size();
+        if (n > 0xFFFF) {
+            throw new IllegalArgumentException("a frame record holds at most 65535 signals, got " + n);
+        }
+        byte[][] utf8 = new byte[n][];
+        int size = HEADER + 2 + 2 + frames.size() * (TIME + 9 * n);
+        for (int i = 0; i < n; i++) {
+            utf8[i] = name(names.get(i));
+            size += 2 + utf8[i].length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        header(out, KIND_FRAMES);
+        out.putShort((short) frames.size()).putShort((short) n);
+        for (byte[] name : utf8) {
+            out.putShort((short) name.length).put(name);
+        }
+        for (int f = 0; f < frames.size(); f++) {
+            TelemetryFrame frame = frames.get(f);
+            if (!frame.schema().equals(schema)) {
+                throw new IllegalArgumentException("frames[" + f + "] has schema " + frame.schema().names()
+                        + ", frames[0] " + names + ": a frames record holds one schema");
+            }
+            time(out, frame.time());
+            for (int i = 0; i < n; i++) {
+                out.putDouble(frame.value(i));
+            }
+            for (int i = 0; i < n; i++) {
+                out.put((byte) frame.quality(i).ordinal());
+            }
+        }
+        return out.array();
+    }
+
+    /**
+     * The frames in {@code bytes}, in order: one for a frame record (binary or JSON), all of a
+     * frames record.
+     *
+     * @throws RecordFormatException naming the problem if it is no valid frame or frames record
+     */
+    public List<TelemetryFrame> decodeFrames(byte[] bytes) throws RecordFormatException {
+        byte kind = kind(bytes);
+        if (kind == KIND_FRAME) {
+            return List.of(decodeFrame(bytes));
+        }
+        if (kind != KIND_FRAMES) {
+            throw new RecordFormatException("record is a sample, expected a frame");
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            in.position(HEADER);
+            int count = in.getShort() & 0xFFFF;
+            int n = in.getShort() & 0xFFFF;
+            if (count == 0) {
+                throw new RecordFormatException("frames record holds no frames");
+            }
+            if (n == 0) {
+                throw new RecordFormatException("frames record has no signals");
+            }
+            int namesStart = in.position();
+            for (int i = 0; i < n; i++) {
+                int len = in.getShort() & 0xFFFF;
+                in.position(in.position() + len);
+            }
+            FeatureSchema schema = schema(bytes, namesStart, in.position(), n);
+            TelemetryFrame[] frames = new TelemetryFrame[count];
+            for (int f = 0; f < count; f++) {
+                Instant time = time(in);
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = in.getDouble();
+                }
+                Quality[] quality = new Quality[n];
+                for (int i = 0; i < n; i++) {
+                    quality[i] = quality(in.get(), schema.names().get(i));
+                }
+                try {
+                    frames[f] = new TelemetryFrame(time, schema, values, quality);
+                } catch (IllegalArgumentException e) {
+                    throw new RecordFormatException("invalid frame " + f + " of a frames record: " + e.getMessage(), e);
+                }
+            }
+            requireEnd(in);
+            return Arrays.asList(frames);
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            throw invalid("frames", e);
+        }
     }
 
     /** The binary record of {@code sample}. */
@@ -124,8 +234,8 @@ public final class TelemetryCodec {
                     + VERSION + ")");
         }
         byte kind = bytes[2];
-        if (kind != KIND_SAMPLE && kind != KIND_FRAME) {
-            throw new RecordFormatException("unknown record kind " + kind + " (1 = sample, 2 = frame)");
+        if (kind != KIND_SAMPLE && kind != KIND_FRAME && kind != KIND_FRAMES) {
+            throw new RecordFormatException("unknown record kind " + kind + " (1 = sample, 2 = frame, 3 = frames)");
         }
         return kind;
     }
@@ -136,8 +246,10 @@ public final class TelemetryCodec {
      * @throws RecordFormatException naming the problem if it is not a valid frame record
      */
     public TelemetryFrame decodeFrame(byte[] bytes) throws RecordFormatException {
-        if (kind(bytes) != KIND_FRAME) {
-            throw new RecordFormatException("record is a sample, expected a frame");
+        byte kind = kind(bytes);
+        if (kind != KIND_FRAME) {
+            throw new RecordFormatException(kind == KIND_FRAMES ? "record holds several frames, expected one"
+                    + " (decodeFrames reads it)" : "record is a sample, expected a frame");
         }
         if (bytes[0] == '{') {
             return TelemetryJson.parseFrame(bytes);
@@ -179,7 +291,7 @@ public final class TelemetryCodec {
      */
     public TelemetrySample decodeSample(byte[] bytes) throws RecordFormatException {
         if (kind(bytes) != KIND_SAMPLE) {
-            throw new RecordFormatException("record is a frame, expected a sample");
+            throw new RecordFormatException("record holds frames, expected a sample");
         }
         if (bytes[0] == '{') {
             return TelemetryJson.parseSample(bytes);

@@ -75,14 +75,14 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
     public void process(Record<String, byte[]> record) {
         String asset = record.key();
         if (asset == null || asset.isBlank()) {
-            deadLetter(record, "record has no key; the key must be the asset id", null);
+            deadLetter(record, record.value(), -1, "record has no key; the key must be the asset id", null);
             return;
         }
-        TelemetryFrame frame;
+        List<TelemetryFrame> frames;
         try {
-            frame = codec.decodeFrame(record.value());
+            frames = codec.decodeFrames(record.value());
         } catch (RecordFormatException e) {
-            deadLetter(record, e.getMessage(), null);
+            deadLetter(record, record.value(), -1, e.getMessage(), null);
             return;
         }
         AssetState state = cache.get(asset);
@@ -90,30 +90,56 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
             state = open(asset, store.get(asset));
             cache.put(asset, state);
         }
-        if (state.lastTime != null && frame.time().isBefore(state.lastTime)) {
-            deadLetter(record, "frame time " + frame.time() + " is before asset " + asset + "'s previous frame at "
-                    + state.lastTime, null);
-            return;
-        }
-        pending.clear();
-        for (int i = 0; i < stages.size(); i++) {
-            try {
-                stages.get(i).process(asset, frame, state.stages[i], outputs[i]);
-            } catch (RuntimeException e) {
-                cache.remove(asset); // back to the stored state, from before this frame
-                deadLetter(record, e.getMessage() == null ? e.toString() : e.getMessage(), stages.get(i).name());
-                return;
+        byte[] saved = null; // the state after the last frame of this record that went through, if any
+        int n = frames.size();
+        for (int f = 0; f < n; f++) {
+            TelemetryFrame frame = frames.get(f);
+            int index = n == 1 ? -1 : f;
+            if (state.lastTime != null && frame.time().isBefore(state.lastTime)) {
+                deadLetter(record, frame, index, "frame time " + frame.time() + " is before asset " + asset
+                        + "'s previous frame at " + state.lastTime, null);
+                continue;
+            }
+            pending.clear();
+            int failed = -1;
+            RuntimeException failure = null;
+            for (int i = 0; i < stages.size(); i++) {
+                try {
+                    stages.get(i).process(asset, frame, state.stages[i], outputs[i]);
+                } catch (RuntimeException e) {
+                    failed = i;
+                    failure = e;
+                    break;
+                }
+            }
+            if (failure != null) {
+                // back to the state from before this frame: the store's, or this record's last good one
+                state = open(asset, saved != null ? saved : store.get(asset));
+                cache.put(asset, state);
+                deadLetter(record, frame, index, failure.getMessage() == null ? failure.toString()
+                        : failure.getMessage(), stages.get(failed).name());
+                continue;
+            }
+            state.frames++;
+            state.lastTime = frame.time();
+            saved = save(state);
+            for (Pending p : pending) {
+                context.forward(new Record<>(p.asset(), p.value(), record.timestamp()),
+                        FleetTopology.sinkName(stages.get(p.stage())));
             }
         }
-        state.frames++;
-        state.lastTime = frame.time();
-        store.put(asset, save(state));
-        for (Pending p : pending) {
-            context.forward(new Record<>(p.asset(), p.value(), record.timestamp()), FleetTopology.sinkName(stages.get(p.stage())));
+        if (saved != null) {
+            store.put(asset, saved);
         }
     }
 
-    private void deadLetter(Record<String, byte[]> record, String reason, String stage) {
+    private void deadLetter(Record<String, byte[]> record, TelemetryFrame frame, int index, String reason,
+                            String stage) {
+        deadLetter(record, index < 0 ? record.value() : TelemetryCodec.encodeFrame(frame), index, reason, stage);
+    }
+
+    /** {@code value} (the record's, or one frame of it at {@code index} >= 0) to the dead-letter topic. */
+    private void deadLetter(Record<String, byte[]> record, byte[] value, int index, String reason, String stage) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
         RecordMetadata meta = context.recordMetadata().orElse(null);
@@ -121,6 +147,9 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
             headers.add(DeadLetters.TOPIC, meta.topic().getBytes(StandardCharsets.UTF_8));
             headers.add(DeadLetters.PARTITION, Integer.toString(meta.partition()).getBytes(StandardCharsets.UTF_8));
             headers.add(DeadLetters.OFFSET, Long.toString(meta.offset()).getBytes(StandardCharsets.UTF_8));
+        }
+        if (index >= 0) {
+            headers.add(DeadLetters.FRAME, Integer.toString(index).getBytes(StandardCharsets.UTF_8));
         }
         if (stage != null) {
             headers.add(DeadLetters.STAGE, stage.getBytes(StandardCharsets.UTF_8));
@@ -130,7 +159,7 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
             LOG.warn("record of {} to the dead-letter topic ({} so far in this task): {}", record.key(), deadLettered,
                     reason);
         }
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        context.forward(new Record<>(record.key(), value, record.timestamp(), headers),
                 FleetTopology.DEAD_LETTER_SINK);
     }
 

@@ -16,6 +16,11 @@ public final class DeadLetters {
     public static final String PARTITION = "industry4.dlq.partition";
     /** Its offset, decimal. */
     public static final String OFFSET = "industry4.dlq.offset";
+    /**
+     * The frame's index (decimal, from 0) in a record of several frames; the dead letter's value
+     * is then that frame alone, as a one-frame record.
+     */
+    public static final String FRAME = "industry4.dlq.frame";
     /** The stage that refused the frame, when one did. */
     public static final String STAGE = "industry4.dlq.stage";
 

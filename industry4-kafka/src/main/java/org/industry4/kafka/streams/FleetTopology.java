@@ -27,8 +27,9 @@ import org.industry4.kafka.format.RecordFormatException;
 /**
  * A Kafka Streams topology that runs the product's models next to the telemetry: every frame on
  * the frames topic (key: asset id; value: a {@link org.industry4.kafka.format.TelemetryCodec}
- * record) goes through each {@link AssetStage} with that asset's state, and the stages' findings go
- * to their output topics, keyed by asset.
+ * record of one frame, or of several frames of the asset) goes through each {@link AssetStage} with
+ * that asset's state, frame by frame, and the stages' findings go to their output topics, keyed by
+ * asset. The asset's state is written once per record.
  *
  * <pre>{@code
  * FleetTopology fleet = FleetTopology.builder()
@@ -54,7 +55,9 @@ import org.industry4.kafka.format.RecordFormatException;
  * <p><b>Bad input.</b> A record without a key, of an unknown format version, with a corrupt
  * payload, older than its asset's last frame, or refused by a stage goes to the dead-letter topic
  * with the reason ({@link DeadLetters}); it never stops the application and is never dropped
- * without a trace.
+ * without a trace. In a record of several frames, a frame that is older than the asset's previous
+ * one or refused by a stage goes there alone (as a one-frame record, with its index in a header),
+ * and the record's other frames are scored.
  *
  * <p><b>Models.</b> With a models topic, a new model version ({@link ModelRecords#publish}) reaches
  * every running instance and replaces the stage's model while every asset's state is kept.

@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.industry4.core.FeatureSchema;
 import org.industry4.core.Quality;
 import org.industry4.core.TelemetryFrame;
@@ -50,5 +51,21 @@ class TelemetryCodecProperties {
         TelemetryCodec codec = new TelemetryCodec();
         assertEquals(frame, codec.decodeFrame(TelemetryCodec.encodeFrame(frame)));
         assertEquals(frame, codec.decodeFrame(TelemetryJson.toJson(frame).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Property
+    void framesOfOneSchemaSurviveOneRecordUnchangedAndInOrder(@ForAll("frames") TelemetryFrame frame,
+            @ForAll @IntRange(min = 1, max = 40) int count, @ForAll long seed) throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        List<TelemetryFrame> frames = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            double[] v = frame.values().clone();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Double.isNaN(v[i]) ? v[i] : v[i] + r.nextInt(1000);
+            }
+            frames.add(new TelemetryFrame(frame.time().plusMillis(k * 100L), frame.schema(), v,
+                    frame.signalQuality()));
+        }
+        assertEquals(frames, new TelemetryCodec().decodeFrames(TelemetryCodec.encodeFrames(frames)));
     }
 }

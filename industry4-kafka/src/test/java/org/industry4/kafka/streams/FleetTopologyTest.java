@@ -86,8 +86,12 @@ class FleetTopologyTest {
     }
 
     private static void send(TestTopics t, Fleet fleet, int fromFrame, int toFrame) {
+        send(t, fleet, fromFrame, toFrame, 1);
+    }
+
+    private static void send(TestTopics t, Fleet fleet, int fromFrame, int toFrame, int framesPerRecord) {
         try (KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions(kafka.bootstrapServers())
-                .withTopics("unused.samples", t.frames))) {
+                .withTopics("unused.samples", t.frames).withFramesPerRecord(framesPerRecord, Duration.ofSeconds(5)))) {
             for (int k = fromFrame; k < toFrame; k++) {
                 for (int i = 0; i < fleet.assets; i++) {
                     sink.send(Fleet.asset(i), fleet.frame(i, k));
@@ -122,6 +126,98 @@ class FleetTopologyTest {
                 "the fault bursts raise alarms: " + expected);
         assertEquals(expected, Fleet.byAsset(Topics.readAll(kafka.bootstrapServers(), t.alarms,
                 Duration.ofSeconds(30)), data.assets));
+    }
+
+    @Test
+    void framesSentSeveralPerRecordAreScoredAsSingleFramesAre() throws Exception {
+        TestTopics t = TestTopics.create("batched");
+        Fleet data = new Fleet(6, 300, 1);
+        FleetTopology fleet = topology(t, false);
+        send(t, data, 0, data.framesPerAsset, 7); // 300 = 42 x 7 + 6: the last record of each asset is short
+        assertEquals(6 * 43, Topics.readAll(kafka.bootstrapServers(), t.frames, Duration.ofSeconds(30)).size());
+        try (KafkaStreams streams = start(fleet, "batched-app", "a")) {
+            awaitFrames(fleet, List.of(streams), data, data.framesPerAsset);
+        }
+        assertEquals(data.expectedAlarms(model), Fleet.byAsset(Topics.readAll(kafka.bootstrapServers(), t.alarms,
+                Duration.ofSeconds(30)), data.assets));
+    }
+
+    /** Counts an asset's frames; refuses a negative temp after counting it, to show the count is rolled back. */
+    private static final class CountingStage implements AssetStage<long[]> {
+        private final String topic;
+
+        CountingStage(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public String name() {
+            return "count";
+        }
+
+        @Override
+        public String outputTopic() {
+            return topic;
+        }
+
+        @Override
+        public long[] open(String asset, byte[] saved) {
+            return new long[] {saved == null ? 0 : java.nio.ByteBuffer.wrap(saved).getLong()};
+        }
+
+        @Override
+        public byte[] save(long[] state) {
+            return java.nio.ByteBuffer.allocate(8).putLong(state[0]).array();
+        }
+
+        @Override
+        public void process(String asset, TelemetryFrame frame, long[] state, Output out) {
+            state[0]++;
+            if (frame.value(0) < 0) {
+                throw new IllegalArgumentException("negative temp " + frame.value(0));
+            }
+            out.emit(asset, Long.toString(state[0]).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aFrameOfASeveralFrameRecordThatCannotBeUsedGoesAloneToTheDeadLetterTopicAndTheOthersAreScored()
+            throws Exception {
+        TestTopics t = TestTopics.create("batch-dlq");
+        Fleet data = new Fleet(1, 10, 3);
+        FleetTopology fleet = FleetTopology.builder().framesTopic(t.frames).deadLetterTopic(t.deadLetter)
+                .stage(new CountingStage(t.alarms)).build();
+        TelemetryFrame older = data.frame(0, 0);
+        TelemetryFrame negative = new TelemetryFrame(data.frame(0, 3).time(), Fleet.SCHEMA, new double[] {-1, 1, 1},
+                new Quality[] {Quality.GOOD, Quality.GOOD, Quality.GOOD});
+        List<TelemetryFrame> record = List.of(data.frame(0, 1), data.frame(0, 2), older, negative, data.frame(0, 4),
+                data.frame(0, 5));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                ProducerSettings.lossless(kafka.bootstrapServers(), Map.of()))) {
+            producer.send(new ProducerRecord<>(t.frames, "cnc-000", TelemetryCodec.encodeFrames(record)));
+            producer.send(new ProducerRecord<>(t.frames, "cnc-000", TelemetryCodec.encodeFrames(
+                    List.of(data.frame(0, 6), data.frame(0, 7)))));
+            producer.flush();
+        }
+        try (KafkaStreams streams = start(fleet, "batch-dlq-app", "a")) {
+            Fleet.await("cnc-000 to reach 6 frames", Duration.ofSeconds(120),
+                    () -> Fleet.framesOf(fleet, List.of(streams), "cnc-000") == 6);
+        }
+        List<String> counts = Topics.readAll(kafka.bootstrapServers(), t.alarms, Duration.ofSeconds(30)).stream()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), counts, "the refused frame's count was rolled back");
+        List<ConsumerRecord<String, byte[]>> dead = Topics.readAll(kafka.bootstrapServers(), t.deadLetter,
+                Duration.ofSeconds(30));
+        assertEquals(2, dead.size());
+        TelemetryCodec codec = new TelemetryCodec();
+        assertEquals("2", header(dead.get(0), DeadLetters.FRAME));
+        assertTrue(header(dead.get(0), DeadLetters.REASON).contains("is before asset cnc-000's previous frame"));
+        assertEquals(older, codec.decodeFrame(dead.get(0).value()), "the dead letter holds that frame alone");
+        assertEquals("3", header(dead.get(1), DeadLetters.FRAME));
+        assertEquals("count", header(dead.get(1), DeadLetters.STAGE));
+        assertEquals("negative temp -1.0", header(dead.get(1), DeadLetters.REASON));
+        assertEquals(negative, codec.decodeFrame(dead.get(1).value()));
+        assertEquals("0", header(dead.get(1), DeadLetters.OFFSET), "the offset of the record it came in");
     }
 
     @Test
