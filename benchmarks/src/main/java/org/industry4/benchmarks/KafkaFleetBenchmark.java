@@ -241,7 +241,8 @@ final class KafkaFleetBenchmark implements Benchmark {
         }
         long[] handed = new long[1];
         try (KafkaTelemetrySink sink = KafkaTelemetrySink.create(sinkOptions);
-             Monitor monitor = new Monitor(admin, s.partitions(), s.instances(), s.records(), tap, victim)) {
+             Monitor monitor = new Monitor(admin, s.partitions(), s.instances(), s.records(), s.framesPerRecord(), tap,
+                     victim)) {
             monitor.sent = () -> handed[0] - s.warmup(); // read racily, for the progress lines
             double nanosPerFrame = s.rate() > 0 ? 1e9 / s.rate() : 0;
             for (int j = 0; j < s.total(); j++) {
@@ -256,13 +257,16 @@ final class KafkaFleetBenchmark implements Benchmark {
                                 () -> Monitor.reached(committedOrNone(admin, s.partitions()), ends));
                         warmupSeconds = (System.nanoTime() - t) / 1e9;
                     }
+                    // committed offsets: one per record, not per frame
+                    long baseline = j == 0 ? 0 : Arrays.stream(committedOrNone(admin, s.partitions()))
+                            .map(o -> Math.max(0, o)).sum();
                     for (Child c : children) {
                         childCpuStart.put(c.index, c.cpu());
                     }
                     cpuStart = Cpu.take(mainThread);
                     firstSend = System.nanoTime();
                     tap.measureFrom(firstSend);
-                    monitor.start(firstSend, s.warmup());
+                    monitor.start(firstSend, baseline);
                 }
                 if (nanosPerFrame > 0 && j % 64 == 0) {
                     long wait = firstSend + (long) ((j - s.warmup()) * nanosPerFrame) - System.nanoTime();
@@ -811,6 +815,7 @@ final class KafkaFleetBenchmark implements Benchmark {
         private final int partitions;
         private final int instances;
         private final int records;
+        private final int framesPerRecord;
         private final AlarmTap tap;
         private final Child victim;
         private final Thread thread;
@@ -831,7 +836,9 @@ final class KafkaFleetBenchmark implements Benchmark {
         volatile long doneNanos;
 
         /** With a {@code victim}, kills it once a third of the frames are committed. */
-        Monitor(Admin admin, int partitions, int instances, int records, AlarmTap tap, Child victim) {
+        Monitor(Admin admin, int partitions, int instances, int records, int framesPerRecord, AlarmTap tap,
+                Child victim) {
+            this.framesPerRecord = framesPerRecord;
             this.admin = admin;
             this.partitions = partitions;
             this.instances = instances;
@@ -842,7 +849,7 @@ final class KafkaFleetBenchmark implements Benchmark {
             thread.setDaemon(true);
         }
 
-        /** Starts polling; {@code baseline} frames were committed before {@code startNanos}. */
+        /** Starts polling; {@code baseline} offsets were committed before {@code startNanos}. */
         void start(long startNanos, long baseline) {
             this.startNanos = startNanos;
             this.baseline = baseline;
@@ -867,15 +874,15 @@ final class KafkaFleetBenchmark implements Benchmark {
                         committedTotal = total;
                         lastProgressNanos = now;
                     }
-                    if (victim != null && killNanos == 0 && total >= records / 3) {
+                    if (victim != null && killNanos == 0 && (long) total * framesPerRecord >= records / 3) {
                         victimCpu = victim.cpu();
                         victim.kill();
                         killNanos = System.nanoTime();
                         alarmsAtKill = latest(admin, ALARMS, partitions, IsolationLevel.READ_UNCOMMITTED);
                         now = System.nanoTime();
-                        System.out.printf(Locale.ROOT, "[%5.1fs] instance %d killed (SIGKILL) with %,d of %,d frames"
+                        System.out.printf(Locale.ROOT, "[%5.1fs] instance %d killed (SIGKILL) with %,d %s of %,d frames"
                                         + " scored and committed%n", (killNanos - startNanos) / 1e9, victim.index,
-                                total, records);
+                                total, unit(), records);
                     }
                     long kill = killNanos;
                     if (kill != 0) {
@@ -899,9 +906,10 @@ final class KafkaFleetBenchmark implements Benchmark {
                         doneNanos = now;
                     }
                     if (now >= nextPrint && doneNanos == 0) {
-                        System.out.printf(Locale.ROOT, "[%5.1fs] %,d sent, %,d scored and committed (%,.0f/s),"
-                                        + " %,d alarm events read%n", (now - startNanos) / 1e9, sent.getAsLong(), total,
-                                (total - printedTotal) / ((now - printedAt) / 1e9), tap.received);
+                        System.out.printf(Locale.ROOT, "[%5.1fs] %,d frames sent, %,d %s scored and committed"
+                                        + " (%,.0f/s), %,d alarm events read%n", (now - startNanos) / 1e9,
+                                sent.getAsLong(), total, unit(), (total - printedTotal) / ((now - printedAt) / 1e9),
+                                tap.received);
                         printedTotal = total;
                         printedAt = now;
                         nextPrint += 5_000_000_000L;
@@ -913,6 +921,11 @@ final class KafkaFleetBenchmark implements Benchmark {
                     // an admin call timed out under load: try again at the next poll
                 }
             }
+        }
+
+        /** What committed offsets count: frames, or records of up to {@code framesPerRecord} frames. */
+        private String unit() {
+            return framesPerRecord == 1 ? "frames" : "records (of up to " + framesPerRecord + " frames)";
         }
 
         private boolean movedEverywhere(long[] c) {
