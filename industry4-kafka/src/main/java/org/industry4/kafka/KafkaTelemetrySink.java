@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing is lost: the producer is idempotent with {@code acks=all} ({@link ProducerSettings}),
  * {@link #flush()} and {@link #close()} send the frames that wait for their record and return only
- * when the broker has acknowledged every record accepted so far, and a record the producer finally could not deliver makes the next
- * {@code accept}, {@code send}, {@code flush} or {@code close} throw a {@link TelemetryException}
- * naming it, rather than being dropped quietly. Thread-safe.
+ * when the broker has acknowledged every record accepted so far, and a record the producer finally
+ * could not deliver makes the next {@code accept}, {@code send}, {@code flush} or {@code close}
+ * throw a {@link TelemetryException} naming it, rather than being dropped quietly. Thread-safe.
  */
 public final class KafkaTelemetrySink implements TelemetrySink {
 
@@ -182,13 +182,25 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         }
     }
 
+    private void awaitLinger() {
+        try {
+            if (!linger.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("the sink's linger thread did not finish within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends every waiting frame now. */
     private void sendAllWaiting() {
         synchronized (batches) {
-            for (Map.Entry<String, Batch> e : batches.entrySet()) {
+            Iterator<Map.Entry<String, Batch>> it = batches.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, Batch> e = it.next();
+                it.remove(); // before the send: a send that throws must not leave it to be sent twice
                 sendFrames(e.getKey(), TelemetryCodec.encodeFrames(e.getValue().frames));
             }
-            batches.clear();
         }
     }
 
@@ -253,7 +265,8 @@ public final class KafkaTelemetrySink implements TelemetrySink {
         closed = true;
         try {
             if (linger != null) {
-                linger.shutdownNow();
+                linger.shutdown(); // no new rounds; one under way finishes its sends
+                awaitLinger();
             }
             sendAllWaiting();
             producer.flush();
