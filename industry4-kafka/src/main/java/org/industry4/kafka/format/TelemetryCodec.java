@@ -69,25 +69,12 @@ public final class TelemetryCodec {
         if (n > 0xFFFF) {
             throw new IllegalArgumentException("a frame record holds at most 65535 signals, got " + n);
         }
-        byte[][] utf8 = new byte[n][];
-        int size = HEADER + TIME + 2;
-        for (int i = 0; i < n; i++) {
-            utf8[i] = name(names.get(i));
-            size += 2 + utf8[i].length + 9;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        byte[][] utf8 = names(names);
+        ByteBuffer out = ByteBuffer.allocate(HEADER + TIME + namesSize(utf8) + 9 * n);
         header(out, KIND_FRAME);
         time(out, frame.time());
-        out.putShort((short) n);
-        for (byte[] name : utf8) {
-            out.putShort((short) name.length).put(name);
-        }
-        for (int i = 0; i < n; i++) {
-            out.putDouble(frame.value(i));
-        }
-        for (int i = 0; i < n; i++) {
-            out.put((byte) frame.quality(i).ordinal());
-        }
+        putNames(out, utf8);
+        putValues(out, frame);
         return out.array();
     }
 
@@ -110,18 +97,11 @@ public final class TelemetryCodec {
         if (n > 0xFFFF) {
             throw new IllegalArgumentException("a frame record holds at most 65535 signals, got " + n);
         }
-        byte[][] utf8 = new byte[n][];
-        int size = HEADER + 2 + 2 + frames.size() * (TIME + 9 * n);
-        for (int i = 0; i < n; i++) {
-            utf8[i] = name(names.get(i));
-            size += 2 + utf8[i].length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        byte[][] utf8 = names(names);
+        ByteBuffer out = ByteBuffer.allocate(HEADER + 2 + namesSize(utf8) + frames.size() * (TIME + 9 * n));
         header(out, KIND_FRAMES);
-        out.putShort((short) frames.size()).putShort((short) n);
-        for (byte[] name : utf8) {
-            out.putShort((short) name.length).put(name);
-        }
+        out.putShort((short) frames.size());
+        putNames(out, utf8);
         for (int f = 0; f < frames.size(); f++) {
             TelemetryFrame frame = frames.get(f);
             if (!frame.schema().equals(schema)) {
@@ -129,12 +109,7 @@ public final class TelemetryCodec {
                         + ", frames[0] " + names + ": a frames record holds one schema");
             }
             time(out, frame.time());
-            for (int i = 0; i < n; i++) {
-                out.putDouble(frame.value(i));
-            }
-            for (int i = 0; i < n; i++) {
-                out.put((byte) frame.quality(i).ordinal());
-            }
+            putValues(out, frame);
         }
         return out.array();
     }
@@ -164,25 +139,12 @@ public final class TelemetryCodec {
             if (n == 0) {
                 throw new RecordFormatException("frames record has no signals");
             }
-            int namesStart = in.position();
-            for (int i = 0; i < n; i++) {
-                int len = in.getShort() & 0xFFFF;
-                in.position(in.position() + len);
-            }
-            FeatureSchema schema = schema(bytes, namesStart, in.position(), n);
+            FeatureSchema schema = readNames(in, n);
             TelemetryFrame[] frames = new TelemetryFrame[count];
             for (int f = 0; f < count; f++) {
                 Instant time = time(in);
-                double[] values = new double[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = in.getDouble();
-                }
-                Quality[] quality = new Quality[n];
-                for (int i = 0; i < n; i++) {
-                    quality[i] = quality(in.get(), schema.names().get(i));
-                }
                 try {
-                    frames[f] = new TelemetryFrame(time, schema, values, quality);
+                    frames[f] = readValues(in, time, schema);
                 } catch (IllegalArgumentException e) {
                     throw new RecordFormatException("invalid frame " + f + " of a frames record: " + e.getMessage(), e);
                 }
@@ -262,23 +224,9 @@ public final class TelemetryCodec {
             if (n == 0) {
                 throw new RecordFormatException("frame record has no signals");
             }
-            int namesStart = in.position();
-            for (int i = 0; i < n; i++) {
-                int len = in.getShort() & 0xFFFF;
-                in.position(in.position() + len);
-            }
-            int namesEnd = in.position();
-            FeatureSchema schema = schema(bytes, namesStart, namesEnd, n);
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = in.getDouble();
-            }
-            Quality[] quality = new Quality[n];
-            for (int i = 0; i < n; i++) {
-                quality[i] = quality(in.get(), schema.names().get(i));
-            }
+            TelemetryFrame frame = readValues(in, time, readNames(in, n));
             requireEnd(in);
-            return new TelemetryFrame(time, schema, values, quality);
+            return frame;
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw invalid("frame", e);
         }
@@ -312,6 +260,65 @@ public final class TelemetryCodec {
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException | java.time.DateTimeException e) {
             throw invalid("sample", e);
         }
+    }
+
+    private static byte[][] names(List<String> names) {
+        byte[][] utf8 = new byte[names.size()][];
+        for (int i = 0; i < utf8.length; i++) {
+            utf8[i] = name(names.get(i));
+        }
+        return utf8;
+    }
+
+    /** The bytes of {@code n:u16 (len:u16 utf8){n}}. */
+    private static int namesSize(byte[][] utf8) {
+        int size = 2;
+        for (byte[] name : utf8) {
+            size += 2 + name.length;
+        }
+        return size;
+    }
+
+    private static void putNames(ByteBuffer out, byte[][] utf8) {
+        out.putShort((short) utf8.length);
+        for (byte[] name : utf8) {
+            out.putShort((short) name.length).put(name);
+        }
+    }
+
+    private static void putValues(ByteBuffer out, TelemetryFrame frame) {
+        int n = frame.schema().size();
+        for (int i = 0; i < n; i++) {
+            out.putDouble(frame.value(i));
+        }
+        for (int i = 0; i < n; i++) {
+            out.put((byte) frame.quality(i).ordinal());
+        }
+    }
+
+    /** Reads {@code n} names (their count already read), the same schema object as last time if they are the same. */
+    private FeatureSchema readNames(ByteBuffer in, int n) {
+        int from = in.position();
+        for (int i = 0; i < n; i++) {
+            int len = in.getShort() & 0xFFFF;
+            in.position(in.position() + len);
+        }
+        return schema(in.array(), from, in.position(), n);
+    }
+
+    /** Reads {@code value:f64{n} quality:u8{n}} into a frame; its constructor refuses invalid values. */
+    private static TelemetryFrame readValues(ByteBuffer in, Instant time, FeatureSchema schema)
+            throws RecordFormatException {
+        int n = schema.size();
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.getDouble();
+        }
+        Quality[] quality = new Quality[n];
+        for (int i = 0; i < n; i++) {
+            quality[i] = quality(in.get(), schema.names().get(i));
+        }
+        return new TelemetryFrame(time, schema, values, quality);
     }
 
     private FeatureSchema schema(byte[] bytes, int from, int to, int n) {
