@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+
 import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.industry4.kafka.TopicNames;
 
@@ -52,11 +55,20 @@ import org.industry4.kafka.TopicNames;
  *                           {@code bootstrap.servers}, the serializers and
  *                           {@code transactional.id}; {@code acks} may only be {@code all} and
  *                           {@code enable.idempotence} only {@code true}
+ * @param login              the user name and password for the MQTT broker, or null to connect
+ *                           anonymously
+ * @param socketFactory      the sockets to connect with, or null for Paho's (plain for
+ *                           {@code tcp://}; for {@code ssl://} the JVM's default TLS context, that
+ *                           is its default trust store). An {@link SSLSocketFactory}, for example
+ *                           from an {@link javax.net.ssl.SSLContext} with the plant's CA or a client
+ *                           certificate, needs {@code ssl://} or {@code wss://}, and those need an
+ *                           {@code SSLSocketFactory}
  */
 public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> topicFilters, int qos,
                                 String bootstrapServers, KafkaTopicMapping topicMapping,
                                 String deadLetterTopic, int maxPayloadBytes, Duration connectTimeout,
-                                Map<String, String> producerProperties) {
+                                Map<String, String> producerProperties, MqttLogin login,
+                                SocketFactory socketFactory) {
 
     /** The default MQTT client id. */
     public static final String DEFAULT_CLIENT_ID = "industry4-mqtt-kafka-bridge";
@@ -102,6 +114,7 @@ public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> 
             throw new IllegalArgumentException("connectTimeout must be between 1 s and 1 h, got " + connectTimeout);
         }
         producerProperties = requireProducerProperties(producerProperties);
+        requireSocketFactory(brokerUrl, socketFactory);
         int maxRequestSize = maxRequestSize(producerProperties);
         if (maxPayloadBytes <= 0 || maxPayloadBytes > maxRequestSize - RECORD_HEADROOM_BYTES) {
             throw new IllegalArgumentException("maxPayloadBytes must be > 0 and <= max.request.size ("
@@ -119,55 +132,96 @@ public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> 
     public static MqttBridgeOptions of(String brokerUrl, String bootstrapServers) {
         return new MqttBridgeOptions(brokerUrl, DEFAULT_CLIENT_ID, DEFAULT_TOPIC_FILTERS, DEFAULT_QOS,
                 bootstrapServers, DEFAULT_TOPIC_MAPPING, DEFAULT_DEAD_LETTER_TOPIC, DEFAULT_MAX_PAYLOAD_BYTES,
-                DEFAULT_CONNECT_TIMEOUT, Map.of());
+                DEFAULT_CONNECT_TIMEOUT, Map.of(), null, null);
     }
 
     /** These settings with another MQTT client id. */
     public MqttBridgeOptions withClientId(String id) {
         return new MqttBridgeOptions(brokerUrl, id, topicFilters, qos, bootstrapServers, topicMapping,
-                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties);
+                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with other topic filters. */
     public MqttBridgeOptions withTopicFilters(List<String> filters) {
         return new MqttBridgeOptions(brokerUrl, clientId, filters, qos, bootstrapServers, topicMapping,
-                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties);
+                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with another subscription QoS. */
     public MqttBridgeOptions withQos(int q) {
         return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, q, bootstrapServers, topicMapping,
-                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties);
+                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with another topic mapping. */
     public MqttBridgeOptions withTopicMapping(KafkaTopicMapping mapping) {
         return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, mapping,
-                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties);
+                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with another dead-letter topic. */
     public MqttBridgeOptions withDeadLetterTopic(String topic) {
         return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, topicMapping,
-                topic, maxPayloadBytes, connectTimeout, producerProperties);
+                topic, maxPayloadBytes, connectTimeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with another payload limit. */
     public MqttBridgeOptions withMaxPayloadBytes(int bytes) {
         return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, topicMapping,
-                deadLetterTopic, bytes, connectTimeout, producerProperties);
+                deadLetterTopic, bytes, connectTimeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with another MQTT connect timeout. */
     public MqttBridgeOptions withConnectTimeout(Duration timeout) {
         return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, topicMapping,
-                deadLetterTopic, maxPayloadBytes, timeout, producerProperties);
+                deadLetterTopic, maxPayloadBytes, timeout, producerProperties, login,
+                socketFactory);
     }
 
     /** These settings with other extra producer settings (replacing the previous ones). */
     public MqttBridgeOptions withProducerProperties(Map<String, String> properties) {
         return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, topicMapping,
-                deadLetterTopic, maxPayloadBytes, connectTimeout, properties);
+                deadLetterTopic, maxPayloadBytes, connectTimeout, properties, login,
+                socketFactory);
+    }
+
+    /** These settings with a user name and password for the MQTT broker (the password is copied). */
+    public MqttBridgeOptions withLogin(String username, char[] password) {
+        return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, topicMapping,
+                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties, new MqttLogin(username, password),
+                socketFactory);
+    }
+
+    /**
+     * These settings connecting with {@code factory}: an {@link SSLSocketFactory} (with
+     * {@code ssl://} or {@code wss://}) for the plant's own CA or a client certificate.
+     */
+    public MqttBridgeOptions withSocketFactory(SocketFactory factory) {
+        return new MqttBridgeOptions(brokerUrl, clientId, topicFilters, qos, bootstrapServers, topicMapping,
+                deadLetterTopic, maxPayloadBytes, connectTimeout, producerProperties, login, factory);
+    }
+
+    /** Whether the connection is TLS: {@code ssl://} or {@code wss://}. */
+    boolean tls() {
+        return brokerUrl.startsWith("ssl://") || brokerUrl.startsWith("wss://");
+    }
+
+    private static void requireSocketFactory(String url, SocketFactory factory) {
+        boolean tls = url.startsWith("ssl://") || url.startsWith("wss://");
+        if (factory instanceof SSLSocketFactory && !tls) {
+            throw new IllegalArgumentException("socketFactory is a TLS socket factory (" + factory.getClass().getName()
+                    + ") but brokerUrl " + url + " is not ssl:// or wss://");
+        }
+        if (factory != null && !(factory instanceof SSLSocketFactory) && tls) {
+            throw new IllegalArgumentException("brokerUrl " + url + " needs a TLS socket factory (an SSLSocketFactory),"
+                    + " got " + factory.getClass().getName());
+        }
     }
 
     private static String requireBrokerUrl(String url) {
@@ -321,6 +375,8 @@ public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> 
         return "MqttBridgeOptions[brokerUrl=" + brokerUrl + ", clientId=" + clientId + ", topicFilters="
                 + topicFilters + ", qos=" + qos + ", bootstrapServers=" + bootstrapServers + ", topicMapping="
                 + topicMapping + ", deadLetterTopic=" + deadLetterTopic + ", maxPayloadBytes=" + maxPayloadBytes
-                + ", connectTimeout=" + connectTimeout + ", producerProperties=" + producerProperties.keySet() + "]";
+                + ", connectTimeout=" + connectTimeout + ", producerProperties=" + producerProperties.keySet()
+                + ", login=" + (login == null ? "anonymous" : login.username()) + ", socketFactory="
+                + (socketFactory == null ? "default" : socketFactory.getClass().getName()) + "]";
     }
 }

@@ -278,6 +278,17 @@ public final class MqttKafkaBridge implements AutoCloseable {
         connect.setAutomaticReconnect(false); // see the class comment: the bridge reconnects itself
         connect.setConnectionTimeout((int) Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000));
         connect.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        if (options.login() != null) {
+            connect.setUserName(options.login().username());
+            connect.setPassword(options.login().password());
+            if (!options.tls()) {
+                LOG.warn("MQTT bridge \"{}\" sends the password of user {} to {} unencrypted; use ssl:// where the"
+                        + " network is not trusted", options.clientId(), options.login().username(), options.brokerUrl());
+            }
+        }
+        if (options.socketFactory() != null) {
+            connect.setSocketFactory(options.socketFactory());
+        }
         return connect;
     }
 

@@ -1,7 +1,9 @@
 package org.industry4.kafka.mqtt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -168,6 +174,32 @@ class MqttBridgeOptionsTest {
         assertEquals(Set.of("sasl.jaas.config"), options.producerProperties().keySet());
         assertTrue(options.toString().contains("sasl.jaas.config"), options.toString());
         assertFalse(options.toString().contains("secret-password"), options.toString());
+    }
+
+    @Test
+    void aLoginKeepsACopyOfThePasswordAndNeverPrintsIt() {
+        char[] password = "s3cret".toCharArray();
+        MqttBridgeOptions options = BASE.withLogin("bridge", password);
+        password[0] = 'x';
+        assertArrayEquals("s3cret".toCharArray(), options.login().password());
+        assertEquals(new MqttLogin("bridge", "s3cret".toCharArray()), options.login());
+        assertTrue(options.toString().contains("login=bridge"), options.toString());
+        assertFalse(options.toString().contains("s3cret"), options.toString());
+        assertFalse(options.login().toString().contains("s3cret"), options.login().toString());
+        assertTrue(BASE.toString().contains("login=anonymous"), BASE.toString());
+        rejects(() -> BASE.withLogin(" ", password), "username", "\" \"");
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> BASE.withLogin("b", null));
+        assertEquals("password of user b must not be null (use an empty one for none)", none.getMessage());
+    }
+
+    @Test
+    void aSocketFactoryMustMatchTheUrlsScheme() throws Exception {
+        SSLSocketFactory tls = SSLContext.getDefault().getSocketFactory();
+        rejects(() -> BASE.withSocketFactory(tls), "socketFactory", "tcp://127.0.0.1:1883");
+        MqttBridgeOptions ssl = MqttBridgeOptions.of("ssl://127.0.0.1:8883", "127.0.0.1:9092");
+        assertSame(tls, ssl.withSocketFactory(tls).socketFactory());
+        rejects(() -> ssl.withSocketFactory(SocketFactory.getDefault()), "brokerUrl", "ssl://127.0.0.1:8883");
+        assertSame(SocketFactory.getDefault(), BASE.withSocketFactory(SocketFactory.getDefault()).socketFactory());
     }
 
     @Property
