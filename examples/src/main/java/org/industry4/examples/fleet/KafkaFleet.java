@@ -352,6 +352,7 @@ public final class KafkaFleet {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                LocalKafka.awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
                 out.printf(Locale.ROOT, "created topics %s%n", missing.stream().map(NewTopic::name).toList());
             }
         }
