@@ -3,7 +3,6 @@ package org.industry4.kafka.streams;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -231,18 +230,15 @@ public final class AnomalyStage implements AssetStage<AnomalyStage.State> {
         b.append("{\"asset\":").append(FleetTopology.quote(asset))
                 .append(",\"event\":\"").append(event instanceof AlarmStarted ? "start" : "end")
                 .append("\",\"time\":\"").append(event.time()).append('"')
-                .append(",\"score\":").append(number(score))
-                .append(",\"threshold\":").append(number(c.alarms().raiseThreshold()))
+                .append(",\"score\":").append(JsonNumbers.sixDigits(score))
+                .append(",\"threshold\":").append(JsonNumbers.sixDigits(c.alarms().raiseThreshold()))
                 .append(",\"model_version\":").append(c.model().version())
                 .append(",\"frame\":").append(frame);
         if (event instanceof AlarmEnded ended) {
             b.append(",\"started\":\"").append(ended.startTime()).append('"')
-                    .append(",\"peak\":").append(number(ended.peakScore()));
+                    .append(",\"peak\":").append(JsonNumbers.sixDigits(ended.peakScore()));
         }
         return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+(e|$)", "$1") : "null";
-    }
 }

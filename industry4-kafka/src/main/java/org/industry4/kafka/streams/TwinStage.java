@@ -2,7 +2,6 @@ package org.industry4.kafka.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.industry4.core.TelemetryFrame;
@@ -123,12 +122,11 @@ public final class TwinStage implements AssetStage<TwinFollower> {
         for (int i = 0; i < residuals.size(); i++) {
             Residual r = residuals.get(i);
             b.append(i == 0 ? "" : ",").append(FleetTopology.quote(r.name())).append(':')
-                    .append(String.format(Locale.ROOT, "%.6g", r.value()));
+                    .append(JsonNumbers.sixDigits(r.value()));
         }
         b.append('}');
         if (scorer != null) {
-            b.append(",\"score\":").append(String.format(Locale.ROOT, "%.6g",
-                    scorer.score(residuals)));
+            b.append(",\"score\":").append(JsonNumbers.sixDigits(scorer.score(residuals)));
         }
         out.emit(asset, b.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }
