@@ -13,6 +13,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -109,7 +111,17 @@ public final class LocalKafka implements AutoCloseable {
         while (true) {
             Set<String> wanted = new HashSet<>();
             boolean led = true;
-            for (TopicDescription d : admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            Map<String, TopicDescription> described;
+            try {
+                described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20); // the broker has not heard of the topic yet
+                continue;
+            }
+            for (TopicDescription d : described.values()) {
                 for (TopicPartitionInfo p : d.partitions()) {
                     wanted.add(d.name() + "-" + p.partition());
                     led &= p.leader() != null && !p.leader().isEmpty();
@@ -123,7 +135,10 @@ public final class LocalKafka implements AutoCloseable {
                             .forEach(dirs -> dirs.values().forEach(dir -> dir.replicaInfos().keySet()
                                     .forEach(tp -> logs.add(tp.topic() + "-" + tp.partition()))));
                 } catch (ExecutionException e) {
-                    return; // not allowed to describe log dirs (a secured cluster): the leaders are known
+                    if (e.getCause() instanceof AuthorizationException) {
+                        return; // not allowed to describe log dirs (a secured cluster): the leaders are known
+                    }
+                    logs.clear(); // try again below
                 }
                 if (logs.containsAll(wanted)) {
                     return;
