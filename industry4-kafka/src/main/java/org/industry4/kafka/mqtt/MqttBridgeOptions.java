@@ -127,7 +127,8 @@ public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> 
      * The defaults for one MQTT broker and one Kafka cluster: client id
      * {@value #DEFAULT_CLIENT_ID}, filter {@code industry4/#}, QoS 1, topics
      * {@code industry4.<last level>}, dead letters to {@value #DEFAULT_DEAD_LETTER_TOPIC},
-     * payloads up to 1,000,000 bytes, a 10 s connect timeout, no extra producer settings.
+     * payloads up to 1,000,000 bytes, a 10 s connect timeout, no extra producer settings, no login,
+     * Paho's sockets.
      */
     public static MqttBridgeOptions of(String brokerUrl, String bootstrapServers) {
         return new MqttBridgeOptions(brokerUrl, DEFAULT_CLIENT_ID, DEFAULT_TOPIC_FILTERS, DEFAULT_QOS,
@@ -209,11 +210,15 @@ public record MqttBridgeOptions(String brokerUrl, String clientId, List<String> 
 
     /** Whether the connection is TLS: {@code ssl://} or {@code wss://}. */
     boolean tls() {
-        return brokerUrl.startsWith("ssl://") || brokerUrl.startsWith("wss://");
+        return tls(brokerUrl);
+    }
+
+    private static boolean tls(String url) {
+        return url.startsWith("ssl://") || url.startsWith("wss://");
     }
 
     private static void requireSocketFactory(String url, SocketFactory factory) {
-        boolean tls = url.startsWith("ssl://") || url.startsWith("wss://");
+        boolean tls = tls(url);
         if (factory instanceof SSLSocketFactory && !tls) {
             throw new IllegalArgumentException("socketFactory is a TLS socket factory (" + factory.getClass().getName()
                     + ") but brokerUrl " + url + " is not ssl:// or wss://");
