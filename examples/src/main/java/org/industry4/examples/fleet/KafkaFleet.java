@@ -195,8 +195,10 @@ public final class KafkaFleet {
             long ticks = Duration.ofMinutes(options.minutes()).dividedBy(TICK);
             long faultAt = ticks / 3;
             long start = System.nanoTime();
+            // Up to 10 frames of a machine per record (each waits at most a second for the rest):
+            // the setting for fleets, a fraction of the per-record cost of Kafka and Streams per frame.
             try (KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions(bootstrap)
-                    .withTopics(prefix + "samples", frames))) {
+                    .withTopics(prefix + "samples", frames).withFramesPerRecord(10, Duration.ofSeconds(1)))) {
                 for (long t = 0; t < ticks; t++) {
                     if (t == faultAt) {
                         sim.injectFault(ids.get(1), FaultKind.OVERHEATING);
