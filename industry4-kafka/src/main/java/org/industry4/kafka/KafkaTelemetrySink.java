@@ -138,6 +138,9 @@ public final class KafkaTelemetrySink implements TelemetrySink {
             return;
         }
         synchronized (batches) {
+            if (closed) { // close() sends what waits under this lock: a frame added after that would be lost
+                throw new IllegalStateException("the Kafka sink is closed");
+            }
             Batch batch = batches.get(asset);
             if (batch != null && !batch.frames.get(0).schema().equals(frame.schema())) {
                 batches.remove(asset);
