@@ -114,6 +114,59 @@ class KafkaTelemetrySinkTest {
     }
 
     @Test
+    void everyFrameASendAcceptedBeforeCloseIsOnKafkaAndEverySendAfterItIsRefused() throws Exception {
+        FeatureSchema schema = FeatureSchema.of("temp");
+        try (LocalKafka kafka = LocalKafka.start()) {
+            kafka.createTopics(3, "c.samples", "c.frames");
+            KafkaTelemetrySink sink = KafkaTelemetrySink.create(new KafkaSinkOptions(kafka.bootstrapServers())
+                    .withTopics("c.samples", "c.frames").withFramesPerRecord(7, Duration.ofSeconds(5)));
+            int threads = 4;
+            long[] accepted = new long[threads];
+            Thread[] senders = new Thread[threads];
+            java.util.concurrent.CountDownLatch going = new java.util.concurrent.CountDownLatch(threads);
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                senders[t] = new Thread(() -> {
+                    going.countDown();
+                    for (long k = 0; ; k++) {
+                        TelemetryFrame frame = new TelemetryFrame(T0.plusMillis(k), schema, new double[] {k},
+                                new Quality[] {Quality.GOOD});
+                        try {
+                            sink.send("asset-" + me, frame);
+                        } catch (IllegalStateException closed) {
+                            return;
+                        }
+                        accepted[me] = k + 1;
+                    }
+                });
+                senders[t].start();
+            }
+            going.await();
+            Thread.sleep(300);
+            sink.close();
+            for (Thread sender : senders) {
+                sender.join(10_000);
+            }
+            TelemetryCodec codec = new TelemetryCodec();
+            Map<String, List<Double>> received = new java.util.HashMap<>();
+            for (ConsumerRecord<String, byte[]> r : Topics.readAll(kafka.bootstrapServers(), "c.frames",
+                    Duration.ofSeconds(30))) {
+                for (TelemetryFrame f : codec.decodeFrames(r.value())) {
+                    received.computeIfAbsent(r.key(), a -> new ArrayList<>()).add(f.value(0));
+                }
+            }
+            for (int t = 0; t < threads; t++) {
+                List<Double> mine = received.getOrDefault("asset-" + t, List.of());
+                assertTrue(accepted[t] > 0, "thread " + t + " sent nothing before the close");
+                assertEquals(accepted[t], mine.size(), "asset-" + t + ": every accepted frame once");
+                for (int k = 0; k < mine.size(); k++) {
+                    assertEquals(k, mine.get(k), 0.0, "asset-" + t + " in order");
+                }
+            }
+        }
+    }
+
+    @Test
     void aBrokerThatCannotBeReachedShowsAsAnErrorNamingItNotAsSilentLoss() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
