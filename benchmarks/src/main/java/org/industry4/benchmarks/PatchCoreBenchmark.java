@@ -52,7 +52,7 @@ final class PatchCoreBenchmark implements Benchmark {
     public String usage() {
         return "patchcore --data DIR --layout mvtec|magnetic-tile [--backbone ONNX --outputs a,b] [--coreset 0.1]"
                 + " [--train-share 0.5] [--size 224] [--threads N] [--seed 42] [--heatmaps DIR] [--multiscale]"
-                + " [--eval all|dev|holdout]";
+                + " [--neighbourhood 3] [--eval all|dev|holdout]";
     }
 
     @Override
@@ -74,6 +74,7 @@ final class PatchCoreBenchmark implements Benchmark {
         Path heatmaps = args.has("heatmaps") ? Path.of(args.string("heatmaps", "")) : null;
         boolean multiscale = args.has("multiscale");
         String eval = args.string("eval", "all");
+        int neighbourhood = args.intValue("neighbourhood", new PatchCoreOptions().neighbourhood(), 1, 15);
         args.requireAllUsed();
         if (!List.of("all", "dev", "holdout").contains(eval)) {
             throw new IllegalArgumentException("--eval must be all, dev or holdout, got " + eval);
@@ -85,7 +86,8 @@ final class PatchCoreBenchmark implements Benchmark {
             default -> throw new IllegalArgumentException("--layout must be mvtec or magnetic-tile, got " + layout);
         };
         Preprocessing preprocessing = new Preprocessing().withResize(size, size);
-        PatchCoreOptions options = new PatchCoreOptions().withCoresetRatio(coreset).withSeed(seed);
+        PatchCoreOptions options = new PatchCoreOptions().withCoresetRatio(coreset).withSeed(seed)
+                .withNeighbourhood(neighbourhood);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // one ONNX Runtime thread per image when images run in parallel: no oversubscription
         FeatureExtractor base = backbone == null ? new FilterBankExtractor()
