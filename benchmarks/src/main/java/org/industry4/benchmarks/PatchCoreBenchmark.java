@@ -52,7 +52,8 @@ final class PatchCoreBenchmark implements Benchmark {
     public String usage() {
         return "patchcore --data DIR --layout mvtec|magnetic-tile [--backbone ONNX --outputs a,b] [--coreset 0.1]"
                 + " [--train-share 0.5] [--size 224] [--threads N] [--seed 42] [--heatmaps DIR] [--multiscale]"
-                + " [--neighbourhood 3] [--eval all|dev|holdout]";
+                + " [--neighbourhood 3] [--sigma 4]"
+                + " [--eval all|dev|holdout]";
     }
 
     @Override
@@ -75,6 +76,7 @@ final class PatchCoreBenchmark implements Benchmark {
         boolean multiscale = args.has("multiscale");
         String eval = args.string("eval", "all");
         int neighbourhood = args.intValue("neighbourhood", new PatchCoreOptions().neighbourhood(), 1, 15);
+        double sigma = args.doubleValue("sigma", new PatchCoreOptions().smoothingSigma(), 0, 64);
         args.requireAllUsed();
         if (!List.of("all", "dev", "holdout").contains(eval)) {
             throw new IllegalArgumentException("--eval must be all, dev or holdout, got " + eval);
@@ -87,7 +89,7 @@ final class PatchCoreBenchmark implements Benchmark {
         };
         Preprocessing preprocessing = new Preprocessing().withResize(size, size);
         PatchCoreOptions options = new PatchCoreOptions().withCoresetRatio(coreset).withSeed(seed)
-                .withNeighbourhood(neighbourhood);
+                .withNeighbourhood(neighbourhood).withSmoothingSigma(sigma);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // one ONNX Runtime thread per image when images run in parallel: no oversubscription
         FeatureExtractor base = backbone == null ? new FilterBankExtractor()
