@@ -9,10 +9,13 @@ import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
 import io.netty.handler.ssl.SslContextBuilder;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -74,14 +77,34 @@ final class TestMqttBroker implements AutoCloseable {
         return start(0, login, tls);
     }
 
+    /**
+     * Free ports are found first rather than read back from Moquette's {@code getPort()}: Moquette
+     * 0.17 records the bound port in a plain HashMap from Netty's thread, and the examples' twin of
+     * this class once saw it stay 0 for 5 s in a full build.
+     */
     private static TestMqttBroker start(int port, IAuthenticator login, ISslContextCreator tls) throws IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < (port == 0 ? 5 : 1); attempt++) {
+            int plain = port == 0 ? freePort() : port;
+            int ssl = tls == null ? -1 : freePort();
+            try {
+                return startOn(plain, ssl, login, tls);
+            } catch (IOException e) {
+                last = e; // a port was taken in the meantime: others
+            }
+        }
+        throw last;
+    }
+
+    private static TestMqttBroker startOn(int port, int sslPort, IAuthenticator login, ISslContextCreator tls)
+            throws IOException {
         Properties p = new Properties();
         p.setProperty(IConfig.HOST_PROPERTY_NAME, HOST);
         p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
         p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
         p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(login == null));
         if (tls != null) {
-            p.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, "0");
+            p.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(sslPort));
         }
         p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
@@ -97,27 +120,33 @@ final class TestMqttBroker implements AutoCloseable {
             server.stopServer();
             throw new IOException("could not start the test MQTT broker on " + HOST + ":" + port + ": " + e, e);
         }
-        // Moquette records the bound port from Netty's event loop, just after startServer returns.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        int bound = portOf(server, false);
-        int sslBound = tls == null ? 1 : portOf(server, true);
-        while ((bound <= 0 || sslBound <= 0) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            bound = portOf(server, false);
-            sslBound = tls == null ? 1 : portOf(server, true);
-        }
-        if (bound <= 0 || sslBound <= 0) {
+        if (!listening(port) || (tls != null && !listening(sslPort))) {
             server.stopServer();
-            throw new IOException("the test MQTT broker did not bind its ports on " + HOST);
+            throw new IOException("the test MQTT broker did not listen on " + HOST + ":" + port
+                    + (tls == null ? "" : " and " + sslPort) + " within 5 s");
         }
-        return new TestMqttBroker(server, bound, tls == null ? -1 : sslBound);
+        return new TestMqttBroker(server, port, sslPort);
     }
 
-    private static int portOf(Server server, boolean ssl) {
-        try {
-            return ssl ? server.getSslPort() : server.getPort();
-        } catch (ConcurrentModificationException e) {
-            return 0; // Moquette fills a plain HashMap from Netty's thread while we read
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Whether a TCP connection to {@code port} succeeds within 5 s. */
+    private static boolean listening(int port) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(HOST, port), 200);
+                return true;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
         }
     }
 

@@ -5,6 +5,10 @@ import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +72,27 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
+        if (port != 0) {
+            return startOn(port);
+        }
+        // A free port found first, rather than Moquette's getPort(): Moquette 0.17 records the bound
+        // port in a plain HashMap from Netty's thread, and a full build once saw it stay 0 for 5 s.
+        IOException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int free;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+                free = probe.getLocalPort();
+            }
+            try {
+                return startOn(free);
+            } catch (IOException e) {
+                last = e; // taken in the meantime: another one
+            }
+        }
+        throw last;
+    }
+
+    private static EmbeddedMqttBroker startOn(int port) throws IOException {
         Server server = new Server();
         long started = System.nanoTime();
         try {
@@ -76,43 +101,30 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             stopQuietly(server);
             throw new IOException("could not start the embedded MQTT broker on " + HOST + ":" + port + ": " + e, e);
         }
-        int bound = boundPort(server);
-        if (bound <= 0 || (port != 0 && bound != port)) {
+        if (!listening(port)) {
             stopQuietly(server);
-            throw new IOException("the embedded MQTT broker did not bind port " + port + " on " + HOST
-                    + ", got " + bound);
+            throw new IOException("the embedded MQTT broker did not listen on " + HOST + ":" + port + " within "
+                    + BIND_WAIT_MILLIS + " ms");
         }
-        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(server, bound);
+        EmbeddedMqttBroker broker = new EmbeddedMqttBroker(server, port);
         LOG.info("Embedded MQTT broker listening on {} (started in {} ms)", broker.url(),
                 (System.nanoTime() - started) / 1_000_000);
         return broker;
     }
 
-    /**
-     * The port Moquette bound. Moquette 0.17 records it from a listener on the bind future, which
-     * Netty may run on its event loop just after {@code startServer} returns: until then
-     * {@code getPort()} answers 0, so this waits for it, at most {@value #BIND_WAIT_MILLIS} ms.
-     */
-    private static int boundPort(Server server) {
+    /** Whether a TCP connection to {@code port} succeeds within {@value #BIND_WAIT_MILLIS} ms. */
+    private static boolean listening(int port) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BIND_WAIT_MILLIS);
-        int bound = portOf(server);
-        while (bound <= 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            bound = portOf(server);
-        }
-        return bound;
-    }
-
-    /**
-     * {@code server.getPort()}, or 0 while Moquette is still recording it: it keeps the ports in a
-     * plain {@code HashMap} that Netty's thread fills while we read, so a read can fail with a
-     * {@link java.util.ConcurrentModificationException} (seen once in a full build); the caller asks again.
-     */
-    private static int portOf(Server server) {
-        try {
-            return server.getPort();
-        } catch (java.util.ConcurrentModificationException e) {
-            return 0;
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(HOST, port), 200);
+                return true;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
         }
     }
 

@@ -359,8 +359,9 @@ public final class MqttPublisher implements AutoCloseable {
 
         @Override
         public void onSuccess(IMqttToken token) {
-            if (settle()) {
+            if (settled.compareAndSet(false, true)) {
                 published.incrementAndGet();
+                leave();
             }
         }
 
@@ -370,20 +371,18 @@ public final class MqttPublisher implements AutoCloseable {
         }
 
         void fail(String reason) {
-            if (settle()) {
+            if (settled.compareAndSet(false, true)) {
                 recordFailure(topic, reason);
+                leave();
             }
         }
 
-        private boolean settle() {
-            if (!settled.compareAndSet(false, true)) {
-                return false;
-            }
+        /** Leaves the in-flight set after being counted, so that close() sees the count once none is in flight. */
+        private void leave() {
             inFlight.remove(this);
             synchronized (inFlightChanged) {
                 inFlightChanged.notifyAll();
             }
-            return true;
         }
     }
 
