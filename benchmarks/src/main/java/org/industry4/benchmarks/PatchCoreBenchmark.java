@@ -75,8 +75,9 @@ final class PatchCoreBenchmark implements Benchmark {
         Path heatmaps = args.has("heatmaps") ? Path.of(args.string("heatmaps", "")) : null;
         boolean multiscale = args.has("multiscale");
         String eval = args.string("eval", "all");
-        int neighbourhood = args.intValue("neighbourhood", new PatchCoreOptions().neighbourhood(), 1, 15);
-        double sigma = args.doubleValue("sigma", new PatchCoreOptions().smoothingSigma(), 0, 64);
+        PatchCoreOptions defaults = new PatchCoreOptions();
+        int neighbourhood = args.intValue("neighbourhood", defaults.neighbourhood(), 1, 15);
+        double sigma = args.doubleValue("sigma", defaults.smoothingSigma(), 0, 64);
         args.requireAllUsed();
         if (!List.of("all", "dev", "holdout").contains(eval)) {
             throw new IllegalArgumentException("--eval must be all, dev or holdout, got " + eval);
@@ -88,7 +89,7 @@ final class PatchCoreBenchmark implements Benchmark {
             default -> throw new IllegalArgumentException("--layout must be mvtec or magnetic-tile, got " + layout);
         };
         Preprocessing preprocessing = new Preprocessing().withResize(size, size);
-        PatchCoreOptions options = new PatchCoreOptions().withCoresetRatio(coreset).withSeed(seed)
+        PatchCoreOptions options = defaults.withCoresetRatio(coreset).withSeed(seed)
                 .withNeighbourhood(neighbourhood).withSmoothingSigma(sigma);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // one ONNX Runtime thread per image when images run in parallel: no oversubscription

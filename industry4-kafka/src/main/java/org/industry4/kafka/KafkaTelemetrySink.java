@@ -165,19 +165,8 @@ public final class KafkaTelemetrySink implements TelemetrySink {
 
     /** Sends the records whose first frame has waited {@code maxRecordDelay}; on the linger thread. */
     private void sendDue() {
-        long due = System.nanoTime() - options.maxRecordDelay().toNanos();
         try {
-            synchronized (batches) {
-                Iterator<Map.Entry<String, Batch>> it = batches.entrySet().iterator();
-                while (it.hasNext()) {
-                    Map.Entry<String, Batch> e = it.next();
-                    if (e.getValue().since - due > 0) {
-                        break; // oldest first: the rest are younger
-                    }
-                    it.remove();
-                    sendFrames(e.getKey(), TelemetryCodec.encodeFrames(e.getValue().frames));
-                }
-            }
+            sendWaiting(System.nanoTime() - options.maxRecordDelay().toNanos());
         } catch (TelemetryException e) {
             failure.compareAndSet(null, e);
         } catch (RuntimeException e) {
@@ -197,10 +186,21 @@ public final class KafkaTelemetrySink implements TelemetrySink {
 
     /** Sends every waiting frame now. */
     private void sendAllWaiting() {
+        sendWaiting(Long.MAX_VALUE);
+    }
+
+    /**
+     * Sends the records whose first frame came at or before {@code due} (a {@link System#nanoTime}),
+     * oldest first; with {@link Long#MAX_VALUE}, all of them.
+     */
+    private void sendWaiting(long due) {
         synchronized (batches) {
             Iterator<Map.Entry<String, Batch>> it = batches.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, Batch> e = it.next();
+                if (due != Long.MAX_VALUE && e.getValue().since - due > 0) {
+                    break; // oldest first: the rest are younger
+                }
                 it.remove(); // before the send: a send that throws must not leave it to be sent twice
                 sendFrames(e.getKey(), TelemetryCodec.encodeFrames(e.getValue().frames));
             }
