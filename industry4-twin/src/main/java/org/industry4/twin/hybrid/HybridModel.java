@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A trained hybrid model: {@code predict(x) = physics(x) + correction(x)}, with the physics
+ * A trained hybrid model: {@code predict(x) = physics(x) + correction(x)}, where the correction is
+ * the network's output times the spec's {@link HybridSpec#correctionFactor()}, with the physics
  * {@link Expr} at the learned parameter values and the correction network's weights held as Java
  * arrays. Prediction uses no native library and allocates nothing native. Immutable and
  * thread-safe.
@@ -20,6 +21,7 @@ public final class HybridModel {
     private final Mlp network;           // null: no correction
     private final TrainingHistory history;
     private final Expr.Compiled physics;
+    private final Expr.Compiled factor;
     private final int[] correctionColumns;
 
     HybridModel(HybridSpec spec, HybridOptions options, double[] params, Mlp network, TrainingHistory history) {
@@ -40,6 +42,7 @@ public final class HybridModel {
         }
         this.network = network;
         this.physics = spec.physics().compile(spec.binding());
+        this.factor = spec.correctionFactor().compile(spec.binding());
         this.correctionColumns = spec.correctionInputs().stream().mapToInt(spec.inputNames()::indexOf).toArray();
         if (network != null && network.inputs() != correctionColumns.length) {
             throw new IllegalArgumentException("the network reads " + network.inputs() + " inputs, the spec names "
@@ -94,14 +97,26 @@ public final class HybridModel {
         return physics.evaluate(x, params);
     }
 
-    /** The correction part of the prediction for {@code x}; 0 without a correction. */
+    /**
+     * The correction part of the prediction for {@code x}, the network's output times the
+     * correction factor; 0 without a correction.
+     */
     public double correction(double[] x) {
         check(x);
         return correctionOf(x);
     }
 
     private double correctionOf(double[] x) {
-        return network == null ? 0.0 : network.correction(network.standardise(x, correctionColumns));
+        return network == null ? 0.0
+                : factor.evaluate(x, params) * network.correction(network.standardise(x, correctionColumns));
+    }
+
+    /**
+     * The network's raw output for {@code x} (before the target scale and the factor), what the
+     * trainer's correction penalty measures; 0 without a correction. Not checked.
+     */
+    double networkOutput(double[] x) {
+        return network == null ? 0.0 : network.raw(network.standardise(x, correctionColumns));
     }
 
     private void check(double[] x) {
@@ -182,7 +197,8 @@ public final class HybridModel {
 
     @Override
     public String toString() {
-        return "HybridModel[" + spec.outputName() + " = " + spec.physics() + (network == null ? "" : " + correction"
+        return "HybridModel[" + spec.outputName() + " = " + spec.physics() + (network == null ? ""
+                : " + " + (spec.hasCorrectionFactor() ? spec.correctionFactor() + " * " : "") + "correction"
                 + spec.correctionInputs()) + ", parameters " + parameters() + "]";
     }
 }

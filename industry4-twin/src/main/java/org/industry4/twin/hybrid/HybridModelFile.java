@@ -18,7 +18,7 @@ import org.industry4.core.ModelPayload;
  * whose schema is the model's input names. Everything is stored as doubles, so a loaded model
  * predicts bit-identically; reading needs no native library. Writes are atomic.
  *
- * <h2>Payload version 2 (big-endian, as {@link DataOutputStream} writes)</h2>
+ * <h2>Payload version 3 (big-endian, as {@link DataOutputStream} writes)</h2>
  * <pre>
  * UTF      outputName
  * expr     physics                      an expression, prefix order: UTF op name, then for INPUT/PARAM
@@ -27,6 +27,7 @@ import org.industry4.core.ModelPayload;
  * int      K, then K x UTF              correction inputs
  * int      Q, then Q x penalty          UTF name, UTF kind (EQUALITY/INEQUALITY), double weight,
  *                                       expr residual, int m, m x (inputs) doubles collocation rows
+ * expr     correctionFactor             new in version 3
  * int      H, then H x int              options: hidden widths
  * double   learningRate; int maxEpochs; int batchSize; double validationFraction; int patience;
  * double   correctionPenalty; boolean correction; long seed
@@ -41,21 +42,28 @@ import org.industry4.core.ModelPayload;
  * int      E, then E x (double trainLoss, double validationLoss)
  * int      bestEpoch; UTF stopReason; int physicsEpochs; int trainingRows; int validationRows
  * </pre>
- * Version 1 is the same without the activation field; it is still read, as tanh (the only
- * activation then).
+ * Version 2 is the same without the correction factor, version 1 also without the activation
+ * field; both are still read, with factor 1 and (version 1) tanh, the only choices then. A model
+ * whose correction factor is 1 is written as version 2, so older readers still read it and its
+ * bytes do not change; only a model with another factor needs version 3.
  */
 public final class HybridModelFile implements ModelFile<HybridModel> {
 
     /** The envelope's model type. */
     public static final String MODEL_TYPE = "hybrid-twin";
-    /** The payload version this class writes and the newest it reads. */
-    public static final int PAYLOAD_VERSION = 2;
+    /** The newest payload version this class writes and reads (models with a correction factor). */
+    public static final int PAYLOAD_VERSION = 3;
+    /** The payload version of a model whose correction factor is 1. */
+    static final int PAYLOAD_VERSION_WITHOUT_FACTOR = 2;
 
     /** A stateless file format; one instance may be shared. */
     public HybridModelFile() {
     }
 
-    /** Writes {@code model} to {@code file} atomically. */
+    /**
+     * Writes {@code model} to {@code file} atomically, as payload version 3 if it has a correction
+     * factor, else version 2.
+     */
     @Override
     public void write(HybridModel model, Path file) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -101,6 +109,9 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
                     }
                 }
             }
+            if (spec.hasCorrectionFactor()) {
+                spec.correctionFactor().write(out);
+            }
             HybridOptions o = model.options();
             out.writeInt(o.hidden().size());
             for (int width : o.hidden()) {
@@ -134,7 +145,8 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
             out.writeInt(h.trainingRows());
             out.writeInt(h.validationRows());
         });
-        return new ModelEnvelope(MODEL_TYPE, PAYLOAD_VERSION, new FeatureSchema(spec.inputNames()), payload);
+        return new ModelEnvelope(MODEL_TYPE, spec.hasCorrectionFactor() ? PAYLOAD_VERSION : PAYLOAD_VERSION_WITHOUT_FACTOR,
+                new FeatureSchema(spec.inputNames()), payload);
     }
 
     /**
@@ -182,7 +194,9 @@ public final class HybridModelFile implements ModelFile<HybridModel> {
                 }
                 penalties.add(new Penalty(name, residual, kind, weight, rows));
             }
-            HybridSpec spec = new HybridSpec(inputs, outputName, physics, parameters, correctionInputs, penalties);
+            Expr factor = envelope.payloadVersion() >= 3 ? Expr.read(in, source) : Expr.constant(1);
+            HybridSpec spec = new HybridSpec(inputs, outputName, physics, parameters, correctionInputs, penalties,
+                    factor);
             int h = count(in, source, "hidden layer");
             List<Integer> hidden = new ArrayList<>(h);
             for (int i = 0; i < h; i++) {

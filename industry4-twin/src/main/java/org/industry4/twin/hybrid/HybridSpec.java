@@ -7,9 +7,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a hybrid model is: {@code output = physics(inputs; parameters) + correction(correctionInputs)},
+ * What a hybrid model is:
+ * {@code output = physics(inputs; parameters) + correctionFactor(inputs) * correction(correctionInputs)},
  * with the physics an {@link Expr}, its learnable bounded {@link PhysicalParameter}s, a neural
- * correction reading a subset of the inputs, and physics {@link Penalty}s on the training loss.
+ * correction reading a subset of the inputs, an optional known factor it is multiplied by (1 unless
+ * stated), and physics {@link Penalty}s on the training loss.
+ * <p>
+ * The factor puts known structure into the correction. A heat source the physics lacks but knows
+ * the form of, such as a drag torque whose heat is torque times speed, is written as
+ * {@code correctionFactor = speed}: the network then learns the torque, a smoother function that
+ * a network continues more faithfully beyond the training range than the heat itself.
  * <p>
  * A pure-ML model is a spec with physics {@code Expr.constant(0)} and no parameters
  * ({@link #pureMl}); a physics-only fit uses {@link HybridOptions#withoutCorrection()}.
@@ -24,10 +31,19 @@ import java.util.Set;
  *                         without duplicates; may be empty only for a physics-only fit
  * @param penalties        physics penalties; unique names, residuals reading only declared names,
  *                         collocation rows as wide as {@code inputNames}
+ * @param correctionFactor what the correction network's output is multiplied by; may read declared
+ *                         inputs and constants only (no parameters, not the output), so it is known
+ *                         before training. {@code Expr.constant(1)} for a plain additive correction
  * @throws IllegalArgumentException naming the offending name or value when any of this fails
  */
 public record HybridSpec(List<String> inputNames, String outputName, Expr physics, List<PhysicalParameter> parameters,
-                         List<String> correctionInputs, List<Penalty> penalties) {
+                         List<String> correctionInputs, List<Penalty> penalties, Expr correctionFactor) {
+
+    /** A spec whose correction is added as it is (factor 1). */
+    public HybridSpec(List<String> inputNames, String outputName, Expr physics, List<PhysicalParameter> parameters,
+                      List<String> correctionInputs, List<Penalty> penalties) {
+        this(inputNames, outputName, physics, parameters, correctionInputs, penalties, Expr.constant(1));
+    }
 
     public HybridSpec {
         inputNames = List.copyOf(Objects.requireNonNull(inputNames, "inputNames"));
@@ -36,6 +52,7 @@ public record HybridSpec(List<String> inputNames, String outputName, Expr physic
         parameters = List.copyOf(Objects.requireNonNull(parameters, "parameters"));
         correctionInputs = List.copyOf(Objects.requireNonNull(correctionInputs, "correctionInputs"));
         penalties = List.copyOf(Objects.requireNonNull(penalties, "penalties"));
+        Objects.requireNonNull(correctionFactor, "correctionFactor");
         if (inputNames.isEmpty()) {
             throw new IllegalArgumentException("a hybrid spec needs at least 1 input name, got none");
         }
@@ -65,6 +82,17 @@ public record HybridSpec(List<String> inputNames, String outputName, Expr physic
         }
         for (String name : physics.params()) {
             requireKnown(name, params, "the physics reads parameter", "parameters " + paramNames);
+        }
+        for (String name : correctionFactor.inputs()) {
+            if (name.equals(outputName)) {
+                throw new IllegalArgumentException("the correction factor reads the output \"" + outputName
+                        + "\"; only a penalty's residual may");
+            }
+            requireKnown(name, inputs, "the correction factor reads input", "inputNames " + inputNames);
+        }
+        if (!correctionFactor.params().isEmpty()) {
+            throw new IllegalArgumentException("the correction factor reads parameters " + correctionFactor.params()
+                    + "; it may read inputs and constants only");
         }
         unique(correctionInputs, "correction input");
         for (String name : correctionInputs) {
@@ -125,6 +153,11 @@ public record HybridSpec(List<String> inputNames, String outputName, Expr physic
         if (!known.contains(name)) {
             throw new IllegalArgumentException(what + " \"" + name + "\", which is not declared; declared: " + declared);
         }
+    }
+
+    /** Whether the correction is multiplied by a factor other than the constant 1. */
+    public boolean hasCorrectionFactor() {
+        return !correctionFactor.equals(Expr.constant(1));
     }
 
     /** The names of the parameters, in order. */

@@ -100,6 +100,51 @@ final class Mlp {
         return a[0];
     }
 
+    /** The last hidden layer's activations for standardised inputs {@code z} ({@code z} itself without hidden layers). */
+    double[] lastHidden(double[] z) {
+        double[] a = z;
+        for (int l = 0; l + 1 < weights.length; l++) {
+            int in = widths[l];
+            int out = widths[l + 1];
+            double[] next = biases[l].clone();
+            double[] w = weights[l];
+            for (int i = 0; i < in; i++) {
+                double ai = a[i];
+                int base = i * out;
+                for (int o = 0; o < out; o++) {
+                    next[o] += ai * w[base + o];
+                }
+            }
+            for (int o = 0; o < out; o++) {
+                next[o] = activation.apply(next[o]);
+            }
+            a = next;
+        }
+        return a;
+    }
+
+    /** The output layer: its weights (one per unit of the last hidden layer), then its bias. */
+    double[] outputLayer() {
+        double[] w = weights[weights.length - 1];
+        double[] out = java.util.Arrays.copyOf(w, w.length + 1);
+        out[w.length] = biases[biases.length - 1][0];
+        return out;
+    }
+
+    /** This network with the output layer {@code layer} (weights, then bias, as {@link #outputLayer}). */
+    Mlp withOutputLayer(double[] layer) {
+        int last = weights.length - 1;
+        if (layer.length != weights[last].length + 1) {
+            throw new IllegalArgumentException("the output layer has " + (weights[last].length + 1) + " values, got "
+                    + layer.length);
+        }
+        double[][] w = weights.clone();
+        double[][] b = biases.clone();
+        w[last] = java.util.Arrays.copyOf(layer, layer.length - 1);
+        b[last] = new double[] {layer[layer.length - 1]};
+        return new Mlp(mean, std, widths, w, b, outputScale, activation);
+    }
+
     /** The standardised inputs of the columns {@code columns} of row {@code x}. */
     double[] standardise(double[] x, int[] columns) {
         double[] z = new double[columns.length];

@@ -10,10 +10,11 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * A full-batch Levenberg-Marquardt fit of the physical parameters (in their unbounded raw form)
- * with the correction network held fixed (or absent): the same objective as the trainer's, data
- * error in units of the target's spread plus the physics penalties (the correction penalty does
- * not depend on the parameters). Minibatch Adam jitters a handful of parameters by about 1 % and
+ * A full-batch Levenberg-Marquardt fit of the physical parameters (in their unbounded raw form),
+ * with the correction network held fixed or absent ({@link #fit}), or together with the network's
+ * output layer ({@link #fitWithOutputLayer}): the same objective as the trainer's, data error in
+ * units of the target's spread plus the physics penalties, plus the correction penalty when the
+ * output layer is fitted (with the whole network fixed it does not change). Minibatch Adam jitters a handful of parameters by about 1 % and
  * crawls along poorly conditioned directions; the physics has few parameters, so a second-order
  * least-squares fit on all training rows finds their optimum exactly. The Jacobian is taken by
  * central differences in raw space.
@@ -30,38 +31,96 @@ final class ParameterFit {
     }
 
     /**
-     * The raw parameters minimising the objective on {@code rows}, starting from {@code startRaw}.
+     * The raw parameters minimising the objective on {@code rows}, starting from {@code startRaw},
+     * with the network (if any) held fixed.
      *
      * @param network the fixed correction network, or null for the physics alone
      * @param yScale  the target's spread that the data error is measured in
      */
     static double[] fit(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw, double[][] x,
                         double[] y, int[] rows, double yScale) {
+        return solve(spec, options, network, false, startRaw, x, y, rows, yScale).raw();
+    }
+
+    /** The outcome of {@link #fitWithOutputLayer}: the raw parameters and the network with its new output layer. */
+    record Polished(double[] raw, Mlp network) {
+    }
+
+    /**
+     * The raw parameters and the network's output layer minimising the objective on {@code rows}
+     * (the correction penalty included, as it now depends on what is fitted), with the hidden
+     * layers held fixed. Given the hidden layers the correction is linear in the output layer, so
+     * this is the least-squares optimum of the physics and of the network's last step together:
+     * gradient descent stopped early on a noisy validation loss leaves the network short of it,
+     * and the parameters then make up for the difference.
+     *
+     * @param network the correction network (not null)
+     */
+    static Polished fitWithOutputLayer(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw,
+                                       double[][] x, double[] y, int[] rows, double yScale) {
+        return solve(spec, options, network, true, startRaw, x, y, rows, yScale);
+    }
+
+    private static Polished solve(HybridSpec spec, HybridOptions options, Mlp network, boolean outputLayer,
+                                  double[] startRaw, double[][] x, double[] y, int[] rows, double yScale) {
         List<PhysicalParameter> parameters = spec.parameters();
         int p = parameters.size();
         int penaltyPoints = spec.penalties().stream().mapToInt(Penalty::points).sum();
-        int m = rows.length + penaltyPoints;
+        // With the output layer free, the correction penalty depends on what is fitted: one row each.
+        int shrinkRows = outputLayer && options.correctionPenalty() > 0 ? rows.length : 0;
+        int m = rows.length + shrinkRows + penaltyPoints;
         double dataWeight = 1.0 / (yScale * Math.sqrt(rows.length));
-        // The correction at every row is fixed: compute it once.
-        HybridModel frozen = model(spec, options, network, parameters, startRaw);
+        double correctionWeight = Math.sqrt(options.correctionPenalty() / rows.length);
+        // What the fixed part of the network gives at every row: the correction itself when the
+        // whole network is fixed; the last hidden layer and the correction factor otherwise.
         double[] correction = new double[rows.length];
+        double[][] hidden = new double[outputLayer ? rows.length : 0][];
+        double[] factor = new double[rows.length];
+        int[] columns = spec.correctionInputs().stream().mapToInt(spec.inputNames()::indexOf).toArray();
+        Expr.Compiled factorOf = spec.correctionFactor().compile(spec.binding());
+        double[] noParameters = new double[p];     // the factor reads inputs only
+        HybridModel frozen = outputLayer ? null : model(spec, options, network, parameters, startRaw);
         for (int i = 0; i < rows.length; i++) {
-            correction[i] = frozen.correction(x[rows[i]]);
+            double[] row = x[rows[i]];
+            if (outputLayer) {
+                hidden[i] = network.lastHidden(network.standardise(row, columns));
+                factor[i] = factorOf.evaluate(row, noParameters) * network.outputScale();
+            } else {
+                correction[i] = frozen.correction(row);
+            }
+        }
+        int k0 = outputLayer ? network.outputLayer().length : 0;
+        double[] start = new double[p + k0];
+        System.arraycopy(startRaw, 0, start, 0, p);
+        if (outputLayer) {
+            System.arraycopy(network.outputLayer(), 0, start, p, k0);
         }
         Expr.Compiled physics = spec.physics().compile(spec.binding());
-        java.util.function.Function<double[], double[]> residuals = raw -> {
+        java.util.function.Function<double[], double[]> residuals = point -> {
             double[] values = new double[p];
             for (int k = 0; k < p; k++) {
-                values[k] = parameters.get(k).value(raw[k]);
+                values[k] = parameters.get(k).value(point[k]);
             }
             double[] r = new double[m];
             for (int i = 0; i < rows.length; i++) {
                 int row = rows[i];
-                r[i] = (physics.evaluate(x[row], values) + correction[i] - y[row]) * dataWeight;
+                double c = correction[i];
+                if (outputLayer) {
+                    double net = point[p + k0 - 1];
+                    for (int j = 0; j < k0 - 1; j++) {
+                        net += hidden[i][j] * point[p + j];
+                    }
+                    c = factor[i] * net;
+                    if (shrinkRows > 0) {
+                        r[rows.length + i] = correctionWeight * net;
+                    }
+                }
+                r[i] = (physics.evaluate(x[row], values) + c - y[row]) * dataWeight;
             }
-            int at = rows.length;
+            int at = rows.length + shrinkRows;
             if (penaltyPoints > 0) {
-                HybridModel model = new HybridModel(spec, options, values, network, SCRATCH);
+                Mlp net = outputLayer ? network.withOutputLayer(java.util.Arrays.copyOfRange(point, p, p + k0)) : network;
+                HybridModel model = new HybridModel(spec, options, values, net, SCRATCH);
                 for (Penalty penalty : spec.penalties()) {
                     double[] res = model.residuals(penalty);
                     double w = Math.sqrt(penalty.weight() / penalty.points());
@@ -72,16 +131,17 @@ final class ParameterFit {
             }
             return r;
         };
+        int unknowns = start.length;
         LeastSquaresBuilder problem = new LeastSquaresBuilder()
-                .start(startRaw.clone())
+                .start(start.clone())
                 .target(new double[m])
                 .maxEvaluations(10 * MAX_ITERATIONS)
                 .maxIterations(MAX_ITERATIONS)
                 .model(point -> {
                     double[] raw = point.toArray();
                     double[] value = residuals.apply(raw);
-                    double[][] jacobian = new double[m][p];
-                    for (int k = 0; k < p; k++) {
+                    double[][] jacobian = new double[m][unknowns];
+                    for (int k = 0; k < unknowns; k++) {
                         double saved = raw[k];
                         raw[k] = saved + STEP;
                         double[] up = residuals.apply(raw);
@@ -95,19 +155,24 @@ final class ParameterFit {
                     return new Pair<RealVector, org.apache.commons.math3.linear.RealMatrix>(
                             new ArrayRealVector(value, false), new Array2DRowRealMatrix(jacobian, false));
                 });
+        double[] solution = start.clone();
         try {
             LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer().optimize(problem.build());
-            double[] raw = optimum.getPoint().toArray();
-            for (double v : raw) {
-                if (!Double.isFinite(v)) {
-                    return startRaw.clone();
-                }
+            double[] found = optimum.getPoint().toArray();
+            boolean finite = true;
+            for (double v : found) {
+                finite &= Double.isFinite(v);
             }
-            return raw;
+            if (finite) {
+                solution = found;
+            }
         } catch (org.apache.commons.math3.exception.TooManyEvaluationsException
                  | org.apache.commons.math3.exception.TooManyIterationsException e) {
-            return startRaw.clone();
+            // keep the start
         }
+        double[] raw = java.util.Arrays.copyOf(solution, p);
+        Mlp fitted = outputLayer ? network.withOutputLayer(java.util.Arrays.copyOfRange(solution, p, p + k0)) : network;
+        return new Polished(raw, fitted);
     }
 
     private static HybridModel model(HybridSpec spec, HybridOptions options, Mlp network,

@@ -61,14 +61,33 @@ class HybridActivationTest {
     }
 
     @Test
-    void softplusExtrapolatesBeyondTheDataFarBetterThanTanh() {
-        double[] beyond = {1.5};
-        double tanh = Math.abs(MODELS.get(Activation.TANH).predict(beyond) - 2.25);
-        double softplus = Math.abs(MODELS.get(Activation.SOFTPLUS).predict(beyond) - 2.25);
-        double relu = Math.abs(MODELS.get(Activation.RELU).predict(beyond) - 2.25);
-        System.out.printf("error at x = 1.5: tanh %.4f, softplus %.4f, relu %.4f%n", tanh, softplus, relu);
-        assertTrue(softplus < 0.5 * tanh, "softplus error " + softplus + " vs tanh " + tanh);
-        assertTrue(relu < tanh, "relu error " + relu + " vs tanh " + tanh);
+    void softplusExtrapolatesBeyondTheDataFarBetterThanTanhAndRelu() {
+        for (double x : new double[] {1.5, 2.0}) {
+            double tanh = error(Activation.TANH, x);
+            double softplus = error(Activation.SOFTPLUS, x);
+            double relu = error(Activation.RELU, x);
+            System.out.printf("error at x = %.1f: tanh %.4f, softplus %.4f, relu %.4f%n", x, tanh, softplus, relu);
+            assertTrue(softplus < 0.5 * tanh, "x = " + x + ": softplus error " + softplus + " vs tanh " + tanh);
+            assertTrue(softplus < 0.5 * relu, "x = " + x + ": softplus error " + softplus + " vs relu " + relu);
+        }
+    }
+
+    @Test
+    void farBeyondTheDataReluContinuesLinearlyAndTanhLevelsOff() {
+        HybridModel relu = MODELS.get(Activation.RELU);
+        double r10 = relu.predict(new double[] {10});
+        double r20 = relu.predict(new double[] {20});
+        double r30 = relu.predict(new double[] {30});
+        assertEquals(r20 - r10, r30 - r20, 1e-9 * Math.abs(r30), "a ReLU network is linear beyond its last kink");
+        assertTrue(Math.abs(r30 - r20) > 1e-3, "and not flat: " + r20 + " -> " + r30);
+        HybridModel tanh = MODELS.get(Activation.TANH);
+        double t1 = tanh.predict(new double[] {1e5});
+        double t2 = tanh.predict(new double[] {2e5});
+        assertEquals(t1, t2, 1e-9, "a tanh network saturates");
+    }
+
+    private static double error(Activation activation, double x) {
+        return Math.abs(MODELS.get(activation).predict(new double[] {x}) - x * x);
     }
 
     @ParameterizedTest

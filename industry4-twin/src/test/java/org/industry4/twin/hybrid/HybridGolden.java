@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
  * introduced, then never again for that version:
  * {@code java -cp ... org.industry4.twin.hybrid.HybridGolden industry4-twin/src/test/resources/golden/hybrid-twin-v2.i4 SOFTPLUS}
  * (version 1 was made, with tanh, before the activation existed; version 2 with softplus, so the
- * activation field is not the default). It prints the parameters and the predictions of
- * {@link #probes()} for the test's expected values.
+ * activation field is not the default; version 3 with softplus and the correction factor {@code x},
+ * {@code ... hybrid-twin-v3.i4 SOFTPLUS factor}, as only a model with a factor is written as
+ * version 3). It prints the parameters and the predictions of {@link #probes()} for the test's
+ * expected values.
  */
 final class HybridGolden {
 
@@ -21,12 +23,21 @@ final class HybridGolden {
     }
 
     static HybridSpec spec() {
+        return spec(Expr.constant(1));
+    }
+
+    /** The spec of the version-3 golden file: the correction multiplied by {@code x}. */
+    static HybridSpec specWithFactor() {
+        return spec(Expr.input("x"));
+    }
+
+    private static HybridSpec spec(Expr factor) {
         Expr physics = Expr.param("k").times(Expr.input("x"))
                 .times(Expr.constant(1).minus(Expr.input("t").div(Expr.param("tau")).neg().exp()));
         Penalty cap = Penalty.inequality("cap", Expr.input("growth").minus(10), 1.0, new double[][] {{3, 10}, {4, 10}});
         return new HybridSpec(List.of("x", "t"), "growth", physics,
                 List.of(new PhysicalParameter("k", 1, 0.1, 5), new PhysicalParameter("tau", 2, 0.5, 10)),
-                List.of("t"), List.of(cap));
+                List.of("t"), List.of(cap), factor);
     }
 
     static HybridOptions options() {
@@ -62,7 +73,8 @@ final class HybridGolden {
     public static void main(String[] args) throws IOException {
         double[][] rows = rows();
         Activation activation = args.length > 1 ? Activation.valueOf(args[1]) : Activation.TANH;
-        HybridModel model = new HybridTrainer(options(activation)).fit(spec(), rows, targets(rows));
+        HybridSpec spec = args.length > 2 && args[2].equals("factor") ? specWithFactor() : spec();
+        HybridModel model = new HybridTrainer(options(activation)).fit(spec, rows, targets(rows));
         new HybridModelFile().write(model, Path.of(args[0]));
         System.out.println("parameters " + model.parameters());
         for (double[] probe : probes()) {

@@ -31,6 +31,10 @@ class HybridModelFileTest {
     private static final double GOLDEN_V2_K = 1.956954294149412;
     private static final double GOLDEN_V2_TAU = 2.901656782881765;
     private static final double[] GOLDEN_V2_PREDICTIONS = {0.5834931776364529, 0.791906894239858, 3.791921966012473};
+    /** Printed by {@link HybridGolden} when the golden file of version 3 (softplus, correction factor x) was made. */
+    private static final double GOLDEN_V3_K = 2.0168180757546796;
+    private static final double GOLDEN_V3_TAU = 3.1057512937721805;
+    private static final double[] GOLDEN_V3_PREDICTIONS = {0.6291385916525424, 0.7801836754760727, 3.8794974007278595};
 
     @TempDir
     Path dir;
@@ -81,13 +85,45 @@ class HybridModelFileTest {
     }
 
     @Test
-    void theGoldenFileOfTheCurrentVersionIsRewrittenByteForByte() throws IOException {
-        byte[] golden = golden(HybridModelFile.PAYLOAD_VERSION);
-        HybridModel model = HybridModelFile.fromEnvelope(
-                ModelEnvelope.readFrom(new ByteArrayInputStream(golden), "golden"), "golden");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HybridModelFile.toEnvelope(model).writeTo(out);
-        assertArrayEquals(golden, out.toByteArray(), "the layout of payload version 2 must not change");
+    void theGoldenFileOfPayloadVersionThreeGivesItsFrozenPredictionsAndCorrectionFactor() throws IOException {
+        Path file = dir.resolve("golden-v3.i4");
+        Files.write(file, golden(3));
+        HybridModel model = new HybridModelFile().read(file);
+        assertEquals(HybridGolden.specWithFactor(), model.spec());
+        assertEquals(Expr.input("x"), model.spec().correctionFactor());
+        assertEquals(GOLDEN_V3_K, model.parameter("k"));
+        assertEquals(GOLDEN_V3_TAU, model.parameter("tau"));
+        double[][] probes = HybridGolden.probes();
+        for (int i = 0; i < probes.length; i++) {
+            assertEquals(GOLDEN_V3_PREDICTIONS[i], model.predict(probes[i]), 1e-12, "prediction of probe " + i);
+            assertEquals(model.predict(probes[i]) - model.physics(probes[i]), model.correction(probes[i]), 1e-12);
+        }
+    }
+
+    @Test
+    void theGoldenFilesOfVersionsTwoAndThreeAreRewrittenByteForByte() throws IOException {
+        for (int version : new int[] {2, HybridModelFile.PAYLOAD_VERSION}) {
+            byte[] golden = golden(version);
+            HybridModel model = HybridModelFile.fromEnvelope(
+                    ModelEnvelope.readFrom(new ByteArrayInputStream(golden), "golden"), "golden");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            HybridModelFile.toEnvelope(model).writeTo(out);
+            assertArrayEquals(golden, out.toByteArray(), "the layout of payload version " + version + " must not change");
+        }
+    }
+
+    @Test
+    void onlyAModelWithACorrectionFactorNeedsVersionThree() throws IOException {
+        HybridModel plain = HybridModelFile.fromEnvelope(
+                ModelEnvelope.readFrom(new ByteArrayInputStream(golden(2)), "golden"), "golden");
+        assertEquals(2, HybridModelFile.toEnvelope(plain).payloadVersion(), "older readers keep reading it");
+        HybridModel withFactor = HybridModelFile.fromEnvelope(
+                ModelEnvelope.readFrom(new ByteArrayInputStream(golden(3)), "golden"), "golden");
+        assertEquals(3, HybridModelFile.toEnvelope(withFactor).payloadVersion());
+        ModelEnvelope good = ModelEnvelope.readFrom(new ByteArrayInputStream(golden(3)), "golden");
+        ModelEnvelope asVersionTwo = new ModelEnvelope(HybridModelFile.MODEL_TYPE, 2, good.schema(), good.payload());
+        assertThrows(ModelFormatException.class, () -> HybridModelFile.fromEnvelope(asVersionTwo, "v2"),
+                "a version-3 payload read as version 2 is misread, and refused");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.industry4.twin.hybrid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,22 @@ class HybridSpecTest {
         HybridSpec ml = HybridSpec.pureMl(IN, "y");
         assertEquals(IN, ml.correctionInputs());
         assertTrue(ml.parameters().isEmpty());
+    }
+
+    @Test
+    void theCorrectionFactorIsOneUnlessStatedAndReadsInputsOnly() {
+        HybridSpec plain = new HybridSpec(IN, "y", PHYSICS, PARAMS, List.of("x2"), List.of());
+        assertEquals(Expr.constant(1), plain.correctionFactor());
+        assertFalse(plain.hasCorrectionFactor());
+        HybridSpec scaled = new HybridSpec(IN, "y", PHYSICS, PARAMS, List.of("x2"), List.of(), Expr.input("x1").div(1000));
+        assertTrue(scaled.hasCorrectionFactor());
+        String m = fails(() -> new HybridSpec(IN, "y", PHYSICS, PARAMS, IN, List.of(), Expr.input("x9")));
+        assertTrue(m.contains("the correction factor reads input \"x9\"") && m.contains("not declared"), m);
+        m = fails(() -> new HybridSpec(IN, "y", PHYSICS, PARAMS, IN, List.of(), Expr.input("y")));
+        assertTrue(m.contains("the correction factor reads the output \"y\""), m);
+        m = fails(() -> new HybridSpec(IN, "y", PHYSICS, PARAMS, IN, List.of(), Expr.param("a").times(Expr.input("x1"))));
+        assertEquals("the correction factor reads parameters [a]; it may read inputs and constants only", m);
+        assertThrows(NullPointerException.class, () -> new HybridSpec(IN, "y", PHYSICS, PARAMS, IN, List.of(), null));
     }
 
     @Test

@@ -178,6 +178,62 @@ class HybridTrainerTest {
         assertEquals(0.0, pinned.parameter("b"), 0.01);
     }
 
+    /**
+     * {@code y = 2 x1 + x2 (0.5 + x3^2)}: the physics knows {@code a x1} and that the rest scales with
+     * {@code x2}; the network reads {@code x3} only.
+     */
+    private static double scaledTruth(double[] row) {
+        return 2 * row[0] + row[1] * (0.5 + row[2] * row[2]);
+    }
+
+    @Test
+    void aCorrectionFactorLetsANetworkOfFewInputsLearnAScaledEffectAndCarryItBeyondTheData() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        double[][] x = new double[1000][];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {random.nextDouble(0, 1), random.nextDouble(1, 2), random.nextDouble(0, 1)};
+            y[i] = scaledTruth(x[i]) + 0.01 * PhysicsData.gaussian(random);
+        }
+        List<String> inputs = List.of("x1", "x2", "x3");
+        Expr physics = Expr.param("a").times(Expr.input("x1"));
+        List<PhysicalParameter> params = List.of(new PhysicalParameter("a", 1, 0, 5));
+        HybridSpec scaled = new HybridSpec(inputs, "y", physics, params, List.of("x3"), List.of(), Expr.input("x2"));
+        HybridSpec additive = new HybridSpec(inputs, "y", physics, params, List.of("x3"), List.of());
+        // A small correction penalty: the physics has no constant term, so a shrunken correction's
+        // mean would be taken up by a (at 0.01: a = 2.028).
+        HybridOptions options = OPTIONS.withActivation(Activation.SOFTPLUS).withCorrectionPenalty(0.001);
+        HybridModel withFactor = new HybridTrainer(options).fit(scaled, x, y);
+        HybridModel without = new HybridTrainer(options).fit(additive, x, y);
+        double[][] inside = new double[200][];
+        double[][] beyond = new double[200][];
+        for (int i = 0; i < inside.length; i++) {
+            inside[i] = new double[] {random.nextDouble(0, 1), random.nextDouble(1, 2), random.nextDouble(0, 1)};
+            beyond[i] = new double[] {inside[i][0], random.nextDouble(3, 4), inside[i][2]};
+        }
+        double in = rmse(withFactor, inside);
+        double out = rmse(withFactor, beyond);
+        double additiveIn = rmse(without, inside);
+        System.out.printf("correction factor x2: RMSE %.4f inside, %.4f at x2 in [3, 4]; additive inside %.4f%n", in,
+                out, additiveIn);
+        assertTrue(in < 0.02, "inside " + in);
+        assertTrue(out < 0.05, "beyond the data (x2 twice as large) " + out);
+        assertTrue(additiveIn > 10 * in, "an additive correction of x3 cannot learn it: " + additiveIn);
+        assertTrue(relativeError(withFactor, "a", 2) < 0.01, withFactor.parameters().toString());
+        double[] row = beyond[0];
+        assertEquals(row[1] * withFactor.correction(new double[] {row[0], 1, row[2]}), withFactor.correction(row), 1e-12,
+                "the correction is the network's output times the factor");
+    }
+
+    private static double rmse(HybridModel model, double[][] rows) {
+        double s = 0;
+        for (double[] row : rows) {
+            double e = model.predict(row) - scaledTruth(row);
+            s += e * e;
+        }
+        return Math.sqrt(s / rows.length);
+    }
+
     @Test
     void theSameSeedGivesTheSameModelAndAnotherSeedAnother() {
         PhysicsData data = PhysicsData.generate(300, true, 0.01, 9);
