@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * temperature there is no heating (collocation points over the training range's loads, ambients
  * and coolant). The growth model is {@code growth = growth_per_kelvin (T - referenceTemp)}, fitted
  * with a correction (in the hybrid) reading only the time since the start, for slow drift. The
- * pure-ML variant replaces both physics by networks of the same size.
+ * pure-ML variant replaces both physics by networks of the same size, trained the same way but
+ * without the correction penalty (a plain regression).
  */
 public final class SpindleThermalTwinTrainer {
 
@@ -115,19 +116,50 @@ public final class SpindleThermalTwinTrainer {
         SpindleTwinVariant variant = options.variant();
         LOG.info("fitting a {} spindle twin on {} rows", variant, n);
         long start = System.nanoTime();
-        HybridModel heating;
-        HybridModel growthModel;
+        HybridTrainer heatingTrainer;
+        HybridTrainer growthTrainer;
+        HybridSpec heatingSpec;
+        HybridSpec growthSpec;
         if (variant == SpindleTwinVariant.PURE_ML) {
-            heating = new HybridTrainer(options.training()).fit(HybridSpec.pureMl(HEATING_INPUTS, HEATING), heatingX,
-                    heatingY);
-            growthModel = new HybridTrainer(options.training()).fit(HybridSpec.pureMl(GROWTH_INPUTS, GROWTH), growthX,
-                    growth);
+            // A plain regression network: the correction penalty exists to keep a correction smaller than
+            // the physics, and here there is no physics.
+            heatingTrainer = new HybridTrainer(options.training().withCorrectionPenalty(0));
+            growthTrainer = heatingTrainer;
+            heatingSpec = HybridSpec.pureMl(HEATING_INPUTS, HEATING);
+            growthSpec = HybridSpec.pureMl(GROWTH_INPUTS, GROWTH);
         } else {
-            HybridSpec heatingSpec = heatingSpec(heatingX, heatingY);
-            heating = new HybridTrainer(variant == SpindleTwinVariant.HYBRID ? options.training()
-                    : options.training().withoutCorrection()).fit(heatingSpec, heatingX, heatingY);
-            growthModel = new HybridTrainer(variant == SpindleTwinVariant.HYBRID ? options.training()
-                    : options.training().withoutCorrection()).fit(growthSpec(options.referenceTemp()), growthX, growth);
+            heatingTrainer = new HybridTrainer(variant == SpindleTwinVariant.HYBRID ? options.training()
+                    : options.training().withoutCorrection());
+            growthTrainer = heatingTrainer;
+            heatingSpec = heatingSpec(heatingX, heatingY, options.heatingCorrection());
+            growthSpec = growthSpec(options.referenceTemp());
+        }
+        // The two models are independent: the growth model trains on a second thread meanwhile.
+        HybridSpec growthSpecFinal = growthSpec;
+        java.util.concurrent.CompletableFuture<HybridModel> growthFit = new java.util.concurrent.CompletableFuture<>();
+        Thread growthThread = new Thread(() -> {
+            try {
+                growthFit.complete(growthTrainer.fit(growthSpecFinal, growthX, growth));
+            } catch (Throwable t) {
+                growthFit.completeExceptionally(t);
+            }
+        }, "spindle-twin-growth-fit");
+        growthThread.setDaemon(true);
+        growthThread.start();
+        HybridModel heating;
+        try {
+            heating = heatingTrainer.fit(heatingSpec, heatingX, heatingY);
+        } finally {
+            joinQuietly(growthThread);
+        }
+        HybridModel growthModel;
+        try {
+            growthModel = growthFit.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
         SpindleThermalTwin twin = new SpindleThermalTwin(variant, heating, growthModel);
         LOG.info("fitted the {} spindle twin in {} s: {}", variant, String.format("%.1f", (System.nanoTime() - start) / 1e9),
@@ -135,12 +167,28 @@ public final class SpindleThermalTwinTrainer {
         return twin;
     }
 
+    private static void joinQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * The heating model's spec: the first-order physics above, its bounded parameters, a correction
-     * reading speed and load, and the standstill penalty at collocation points spanning the rows'
-     * loads, ambient temperatures and coolant states.
+     * reading speed and load (multiplied by the speed in krpm for {@link HeatingCorrection#DRAG_TORQUE}),
+     * and the standstill penalty at collocation points spanning the rows' loads, ambient
+     * temperatures and coolant states.
      */
-    static HybridSpec heatingSpec(double[][] x, double[] y) {
+    static HybridSpec heatingSpec(double[][] x, double[] y, HeatingCorrection correction) {
         Expr krpm = Expr.input(SPEED).div(1000);
         Expr heat = Expr.param(SPEED_GAIN).times(krpm).plus(Expr.param(LOAD_GAIN).times(Expr.input(LOAD)).times(krpm));
         Expr loss = Expr.constant(1).plus(Expr.param(COOLANT_FACTOR).times(Expr.input(COOLANT)))
@@ -151,7 +199,7 @@ public final class SpindleThermalTwinTrainer {
                 new PhysicalParameter(TIME_CONSTANT, 600, 30, 10_000),
                 new PhysicalParameter(COOLANT_FACTOR, 0.5, 0, 5));
         return new HybridSpec(HEATING_INPUTS, HEATING, heat.minus(loss), parameters, List.of(SPEED, LOAD),
-                List.of(standstill(x, y)));
+                List.of(standstill(x, y)), correction == HeatingCorrection.DRAG_TORQUE ? krpm : Expr.constant(1));
     }
 
     /**

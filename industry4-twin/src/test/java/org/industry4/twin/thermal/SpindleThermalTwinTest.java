@@ -5,6 +5,7 @@ import static org.industry4.twin.sim.SpindleThermalPhysics.GROWTH;
 import static org.industry4.twin.sim.SpindleThermalPhysics.SPEED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.industry4.core.ModelFormatException;
 import org.industry4.twin.dynamics.Integrator;
 import org.industry4.twin.dynamics.SetpointSchedule;
 import org.industry4.twin.dynamics.Simulator;
+import org.industry4.twin.hybrid.Expr;
 import org.industry4.twin.hybrid.HybridOptions;
 import org.industry4.twin.sim.OperatingRange;
 import org.industry4.twin.sim.SpindleThermalParameters;
@@ -126,6 +128,41 @@ class SpindleThermalTwinTest {
         Path truncated = dir.resolve("truncated.i4");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
         assertThrows(ModelFormatException.class, () -> new SpindleThermalTwinFile().read(truncated));
+    }
+
+    @Test
+    void aDragTorqueCorrectionIsMultipliedByTheSpeedAndSurvivesTheFile(@TempDir Path dir) throws IOException {
+        SpindleThermalTruth truth = new SpindleThermalTruth();
+        TrainingRows rows = truth.trainingRows(OperatingRange.training(), 4, 2 * 3600, 60, 8);
+        HybridOptions tiny = QUICK.withEpochs(5, 5).withHidden(List.of(4));
+        SpindleThermalTwin twin = new SpindleThermalTwinTrainer(new SpindleTwinOptions().withTraining(tiny)
+                .withHeatingCorrection(HeatingCorrection.DRAG_TORQUE)).fit(rows);
+        assertEquals(Expr.input(SpindleThermalPhysics.SPEED).div(1000), twin.heating().spec().correctionFactor());
+        double[] atSpeed = SpindleThermalTwin.heatingRow(new double[] {6000, 0.5, 20, 0}, 40);
+        double[] halfSpeed = SpindleThermalTwin.heatingRow(new double[] {3000, 0.5, 20, 0}, 40);
+        assertEquals(0, twin.heating().correction(SpindleThermalTwin.heatingRow(new double[] {0, 0.5, 20, 0}, 40)), 0,
+                "no drag heat at standstill, whatever the network says");
+        assertTrue(twin.heating().correction(atSpeed) != 0, "the correction is in use");
+
+        Path file = dir.resolve("drag.i4");
+        new SpindleThermalTwinFile().write(twin, file);
+        SpindleThermalTwin loaded = new SpindleThermalTwinFile().read(file);
+        assertEquals(twin.heating().spec(), loaded.heating().spec());
+        assertEquals(twin.heating().predict(atSpeed), loaded.heating().predict(atSpeed), 0);
+        assertEquals(twin.heating().predict(halfSpeed), loaded.heating().predict(halfSpeed), 0);
+    }
+
+    @Test
+    void theDefaultHybridHasADragTorqueCorrectionAndThePureMlNetworksCarryNoCorrectionPenalty() {
+        SpindleTwinOptions defaults = new SpindleTwinOptions();
+        assertEquals(HeatingCorrection.DRAG_TORQUE, defaults.heatingCorrection());
+        assertEquals(SpindleTwinOptions.DEFAULT_CORRECTION_PENALTY, defaults.training().correctionPenalty());
+        TrainingRows rows = IDEAL.trainingRows(OperatingRange.training(), 2, 3600, 60, 9);
+        SpindleThermalTwin ml = new SpindleThermalTwinTrainer(defaults.withVariant(SpindleTwinVariant.PURE_ML)
+                .withTraining(QUICK.withEpochs(3, 3).withHidden(List.of(4)))).fit(rows);
+        assertEquals(0, ml.heating().options().correctionPenalty());
+        assertEquals(0, ml.growth().options().correctionPenalty());
+        assertFalse(ml.heating().spec().hasCorrectionFactor());
     }
 
     @Test
