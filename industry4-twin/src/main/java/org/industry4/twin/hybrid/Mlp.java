@@ -77,27 +77,14 @@ final class Mlp {
 
     /** The network's output before scaling, for standardised inputs {@code z}. */
     double raw(double[] z) {
-        double[] a = z;
-        for (int l = 0; l < weights.length; l++) {
-            int in = widths[l];
-            int out = widths[l + 1];
-            double[] next = biases[l].clone();
-            double[] w = weights[l];
-            for (int i = 0; i < in; i++) {
-                double ai = a[i];
-                int base = i * out;
-                for (int o = 0; o < out; o++) {
-                    next[o] += ai * w[base + o];
-                }
-            }
-            if (l < weights.length - 1) {
-                for (int o = 0; o < out; o++) {
-                    next[o] = activation.apply(next[o]);
-                }
-            }
-            a = next;
+        double[] h = lastHidden(z);
+        int last = weights.length - 1;
+        double[] w = weights[last];
+        double out = biases[last][0];
+        for (int i = 0; i < h.length; i++) {
+            out += h[i] * w[i];
         }
-        return a[0];
+        return out;
     }
 
     /** The last hidden layer's activations for standardised inputs {@code z} ({@code z} itself without hidden layers). */
