@@ -52,7 +52,8 @@ final class TwinThermalBenchmark implements Benchmark {
     @Override
     public String usage() {
         return "twin-thermal [--seed 1] [--runs 40] [--hours 4] [--dt 60] [--test-runs 6] [--activation softplus|tanh|relu]"
-                + " [--heating-correction additive|drag-torque] [--correction-penalty P] [--split test|validation]";
+                + " [--heating-correction additive|drag-torque] [--correction-penalty P] [--hidden 16,16]"
+                + " [--split test|validation]";
     }
 
     @Override
@@ -73,6 +74,14 @@ final class TwinThermalBenchmark implements Benchmark {
                         .toUpperCase(Locale.ROOT).replace('-', '_'));
         double correctionPenalty = args.doubleValue("correction-penalty",
                 new SpindleTwinOptions().training().correctionPenalty(), 0, 1e6);
+        List<Integer> hidden = new ArrayList<>();
+        for (String width : args.string("hidden", "16,16").split(",")) {
+            try {
+                hidden.add(Integer.parseInt(width.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--hidden must be widths separated by commas, got \"" + width + "\"");
+            }
+        }
         String split = args.string("split", "test");
         args.requireAllUsed();
         OperatingRange trainingRange;
@@ -94,8 +103,8 @@ final class TwinThermalBenchmark implements Benchmark {
 
         SpindleThermalTruth truth = new SpindleThermalTruth();
         TrainingRows rows = truth.trainingRows(trainingRange, runs, hours * 3600, dt, seed);
-        System.out.printf(Locale.ROOT, "split: %s; networks: %s hidden layers; hybrid heating correction: %s;"
-                + " correction penalty %g%n", split, activation, heatingCorrection, correctionPenalty);
+        System.out.printf(Locale.ROOT, "split: %s; networks: %s hidden layers %s; hybrid heating correction: %s;"
+                + " correction penalty %g%n", split, activation, hidden, heatingCorrection, correctionPenalty);
         System.out.printf(Locale.ROOT, "truth: %s%ntraining: %d runs of %.1f h sampled every %.0f s in %s: %,d rows%n",
                 truth, runs, hours, dt, trainingRange, rows.size());
         System.out.printf(Locale.ROOT, "out of range: %s%n%n", beyond);
@@ -111,7 +120,7 @@ final class TwinThermalBenchmark implements Benchmark {
             SpindleThermalTwin twin = new SpindleThermalTwinTrainer(new SpindleTwinOptions()
                     .withVariant(variant).withHeatingCorrection(heatingCorrection)
                     .withTraining(HybridOptions.defaults().withSeed(seed).withActivation(activation)
-                            .withCorrectionPenalty(correctionPenalty))).fit(rows);
+                            .withCorrectionPenalty(correctionPenalty).withHidden(hidden))).fit(rows);
             double seconds = (System.nanoTime() - start) / 1e9;
             totalTraining += seconds;
             twins.put(variant, twin);
@@ -162,7 +171,7 @@ final class TwinThermalBenchmark implements Benchmark {
         System.out.printf(Locale.ROOT, "training, all three: %.1f s (target < 120 s: %s)%n", totalTraining,
                 totalTraining < 120 ? "met" : "missed");
         return new Result().put("split", split).put("heating_correction", heatingCorrection.name())
-                .put("correction_penalty", correctionPenalty).put("rows", rows.size())
+                .put("correction_penalty", correctionPenalty).put("hidden", hidden.toString().replace(" ", "")).put("rows", rows.size())
                 .put("hybrid_rmse_in", hybrid[0]).put("hybrid_rmse_out", hybrid[1])
                 .put("ml_rmse_out", ml[1]).put("physics_rmse_out", physics[1])
                 .put("hybrid_vs_ml", vsMl).put("hybrid_vs_physics", vsPhysics)
