@@ -153,6 +153,20 @@ class SpindleThermalTwinTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameTwinThoughItsTwoModelsTrainOnTwoThreads() {
+        TrainingRows rows = new SpindleThermalTruth().trainingRows(OperatingRange.training(), 3, 2 * 3600, 60, 10);
+        SpindleTwinOptions options = new SpindleTwinOptions().withTraining(QUICK.withEpochs(8, 8).withHidden(List.of(6)));
+        SpindleThermalTwin first = new SpindleThermalTwinTrainer(options).fit(rows);
+        SpindleThermalTwin second = new SpindleThermalTwinTrainer(options).fit(rows);
+        assertEquals(first.physicalParameters(), second.physicalParameters());
+        assertEquals(first.heating().history(), second.heating().history());
+        assertEquals(first.growth().history(), second.growth().history());
+        SetpointSchedule schedule = OperatingRange.outOfRange().schedule(3600, 11);
+        double t0 = schedule.valueAt(0, AMBIENT);
+        assertArrayEquals(simulate(first, schedule, t0), simulate(second, schedule, t0), 0);
+    }
+
+    @Test
     void theDefaultHybridHasADragTorqueCorrectionAndThePureMlNetworksCarryNoCorrectionPenalty() {
         SpindleTwinOptions defaults = new SpindleTwinOptions();
         assertEquals(HeatingCorrection.DRAG_TORQUE, defaults.heatingCorrection());
@@ -179,6 +193,13 @@ class SpindleThermalTwinTest {
         IllegalArgumentException dt = assertThrows(IllegalArgumentException.class,
                 () -> new SpindleThermalTwinTrainer().fit(new TrainingRows(rows.columns(), data)));
         assertTrue(dt.getMessage().contains("row 5") && dt.getMessage().contains("dt"), dt.getMessage());
+
+        double[][] nan = rows.rows();
+        nan[7][rows.columns().indexOf(GROWTH)] = Double.NaN;
+        IllegalArgumentException growth = assertThrows(IllegalArgumentException.class,
+                () -> new SpindleThermalTwinTrainer().fit(new TrainingRows(rows.columns(), nan)),
+                "refused by the growth model, which trains on its own thread");
+        assertTrue(growth.getMessage().contains("y row 7 (" + GROWTH + ") is NaN"), growth.getMessage());
     }
 
     private static double[] simulate(SpindleThermalTwin twin, SetpointSchedule schedule, double t0) {
