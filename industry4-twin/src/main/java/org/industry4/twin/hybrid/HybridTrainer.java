@@ -159,6 +159,12 @@ public final class HybridTrainer {
         if (!options.correction() && spec.parameters().isEmpty()) {
             throw new IllegalArgumentException("nothing to train: the spec has no parameters and the correction is off");
         }
+        if (options.correction()) {
+            factors(spec, x, "x row");   // refuses a non-finite factor before any training
+            for (Penalty penalty : spec.penalties()) {
+                factors(spec, penalty.collocationInputs(), "penalty " + penalty.name() + ": collocation row");
+            }
+        }
         SplittableRandom random = new SplittableRandom(options.seed());
         int n = x.length;
         int[] order = permutation(n, random);
@@ -295,8 +301,13 @@ public final class HybridTrainer {
         return a;
     }
 
-    /** The spec's correction factor at every row of {@code rows} (inputs in the spec's order). */
-    private static double[] factors(HybridSpec spec, double[][] rows) {
+    /**
+     * The spec's correction factor at every row of {@code rows} (inputs in the spec's order).
+     *
+     * @param what names a row in the error message, e.g. {@code "x row"}
+     * @throws IllegalArgumentException if the factor is NaN or infinite at a row
+     */
+    static double[] factors(HybridSpec spec, double[][] rows, String what) {
         Expr.Compiled f = spec.correctionFactor().compile(spec.binding());
         double[] none = new double[spec.parameters().size()];
         double[] out = new double[rows.length];
@@ -304,7 +315,7 @@ public final class HybridTrainer {
             out[i] = f.evaluate(rows[i], none);
             if (!Double.isFinite(out[i])) {
                 throw new IllegalArgumentException("the correction factor " + spec.correctionFactor() + " is " + out[i]
-                        + " at row " + i);
+                        + " at " + what + " " + i);
             }
         }
         return out;
@@ -355,7 +366,7 @@ public final class HybridTrainer {
             this.x = x;
             this.y = y;
             this.correctionColumns = spec.correctionInputs().stream().mapToInt(spec.inputNames()::indexOf).toArray();
-            this.factor = factors(spec, x);
+            this.factor = factors(spec, x, "x row");
             double[] ys = new double[train.length];
             for (int i = 0; i < train.length; i++) {
                 ys[i] = y[train[i]];
@@ -456,7 +467,7 @@ public final class HybridTrainer {
                             zs[i] = standardise(rows[i]);
                         }
                         SDVariable cz = sd.constant("c" + k + "_z", matrix(zs, correctionColumns.length));
-                        SDVariable cg = sd.constant("c" + k + "_g", column(factors(spec, rows)));
+                        SDVariable cg = sd.constant("c" + k + "_g", column(factors(spec, rows, "penalty " + penalty.name() + ": collocation row")));
                         cp = cp.add(network(cz, layers).mul(cg).mul(yScale));
                     }
                     cin.put(spec.outputName(), cp);

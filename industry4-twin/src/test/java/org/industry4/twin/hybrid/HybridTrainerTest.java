@@ -225,6 +225,21 @@ class HybridTrainerTest {
                 "the correction is the network's output times the factor");
     }
 
+    @Test
+    void aCorrectionFactorThatIsNotFiniteAtARowIsRefusedBeforeTraining() {
+        double[][] x = new double[20][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {1 + i};
+        }
+        x[6][0] = 0;
+        HybridSpec spec = new HybridSpec(List.of("x"), "y", Expr.param("a").times(Expr.input("x")),
+                List.of(new PhysicalParameter("a", 1, 0, 5)), List.of("x"), List.of(),
+                Expr.constant(1).div(Expr.input("x")));
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> new HybridTrainer(OPTIONS).fit(spec, x, lineTargets(x))).getMessage();
+        assertEquals("the correction factor (1.0 / x) is Infinity at x row 6", m);
+    }
+
     private static double rmse(HybridModel model, double[][] rows) {
         double s = 0;
         for (double[] row : rows) {
