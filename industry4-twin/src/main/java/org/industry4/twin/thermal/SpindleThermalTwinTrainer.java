@@ -19,6 +19,8 @@ import static org.industry4.twin.thermal.SpindleThermalTwin.TIME_CONSTANT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.industry4.twin.hybrid.Expr;
 import org.industry4.twin.hybrid.HybridModel;
 import org.industry4.twin.hybrid.HybridSpec;
@@ -136,7 +138,7 @@ public final class SpindleThermalTwinTrainer {
         }
         // The two models are independent: the growth model trains on a second thread meanwhile.
         HybridSpec growthSpecFinal = growthSpec;
-        java.util.concurrent.CompletableFuture<HybridModel> growthFit = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<HybridModel> growthFit = new CompletableFuture<>();
         Thread growthThread = new Thread(() -> {
             try {
                 growthFit.complete(growthTrainer.fit(growthSpecFinal, growthX, growth));
@@ -155,7 +157,7 @@ public final class SpindleThermalTwinTrainer {
         HybridModel growthModel;
         try {
             growthModel = growthFit.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
