@@ -168,14 +168,14 @@ final class TwinThermalBenchmark implements Benchmark {
                 vsPhysics <= 0.5 ? "met" : "missed");
         System.out.printf(Locale.ROOT, "identifiable parameters (time constant, coolant factor, growth per kelvin) within"
                 + " %.1f %% (target 5 %%: %s)%n", 100 * worstIdentifiable, worstIdentifiable <= 0.05 ? "met" : "missed");
-        System.out.printf(Locale.ROOT, "training, all three: %.1f s (target < 120 s: %s)%n", totalTraining,
-                totalTraining < 120 ? "met" : "missed");
+        System.out.printf(Locale.ROOT, "training: the hybrid twin %.1f s (target < 120 s: %s); all three %.1f s (%s)%n",
+                hybrid[2], hybrid[2] < 120 ? "met" : "missed", totalTraining, totalTraining < 120 ? "within 120 s" : "over 120 s");
         return new Result().put("split", split).put("heating_correction", heatingCorrection.name())
                 .put("correction_penalty", correctionPenalty).put("hidden", hidden.toString().replace(" ", "")).put("rows", rows.size())
                 .put("hybrid_rmse_in", hybrid[0]).put("hybrid_rmse_out", hybrid[1])
                 .put("ml_rmse_out", ml[1]).put("physics_rmse_out", physics[1])
                 .put("hybrid_vs_ml", vsMl).put("hybrid_vs_physics", vsPhysics)
-                .put("worst_param_error", worstIdentifiable).put("training_s", totalTraining);
+                .put("worst_param_error", worstIdentifiable).put("hybrid_training_s", hybrid[2]).put("training_s", totalTraining);
     }
 
     /** An unseen schedule and the truth's noise-free growth over it. */
