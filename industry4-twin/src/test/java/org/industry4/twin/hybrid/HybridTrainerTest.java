@@ -226,6 +226,34 @@ class HybridTrainerTest {
     }
 
     @Test
+    void onFewNoisyRowsTheOutputLayersPolishIsNotKeptWhenItOverfits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        double[][] x = new double[24][];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {random.nextDouble(0, 1)};
+            y[i] = x[i][0] + 0.3 * PhysicsData.gaussian(random);
+        }
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        HybridModel model;
+        try {
+            model = new HybridTrainer(OPTIONS.withEpochs(40, 10).withBatchSize(8).withCorrectionPenalty(0)
+                    .withActivation(Activation.SOFTPLUS)).fit(HybridSpec.pureMl(List.of("x"), "y"), x, y);
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("the output layer's least-squares polish raised the validation loss from ")
+                && log.contains("kept the trained output layer"), log);
+        assertFalse(log.contains("least-squares polish of the network's output layer"), log);
+        for (double v : new double[] {0, 0.5, 1}) {
+            assertTrue(Math.abs(model.predict(new double[] {v}) - v) < 1, "a sane fit at " + v);
+        }
+    }
+
+    @Test
     void aCorrectionFactorThatIsNotFiniteAtARowIsRefusedBeforeTraining() {
         double[][] x = new double[20][];
         for (int i = 0; i < x.length; i++) {
