@@ -234,22 +234,15 @@ class HybridTrainerTest {
             x[i] = new double[] {random.nextDouble(0, 1)};
             y[i] = x[i][0] + 0.3 * PhysicsData.gaussian(random);
         }
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        HybridModel model;
-        try {
-            model = new HybridTrainer(OPTIONS.withEpochs(40, 10).withBatchSize(8).withCorrectionPenalty(0)
-                    .withActivation(Activation.SOFTPLUS)).fit(HybridSpec.pureMl(List.of("x"), "y"), x, y);
-        } finally {
-            System.setErr(err);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        HybridModel[] model = new HybridModel[1];
+        String log = stderrOf(() -> model[0] = new HybridTrainer(OPTIONS.withEpochs(40, 10).withBatchSize(8)
+                .withCorrectionPenalty(0).withActivation(Activation.SOFTPLUS))
+                .fit(HybridSpec.pureMl(List.of("x"), "y"), x, y));
         assertTrue(log.contains("the output layer's least-squares polish raised the validation loss from ")
                 && log.contains("kept the trained output layer"), log);
         assertFalse(log.contains("least-squares polish of the network's output layer"), log);
         for (double v : new double[] {0, 0.5, 1}) {
-            assertTrue(Math.abs(model.predict(new double[] {v}) - v) < 1, "a sane fit at " + v);
+            assertTrue(Math.abs(model[0].predict(new double[] {v}) - v) < 1, "a sane fit at " + v);
         }
     }
 
@@ -291,19 +284,24 @@ class HybridTrainerTest {
         assertFalse(java.util.Arrays.equals(first.predictAll(data.x), other.predictAll(data.x)));
     }
 
-    @Test
-    void progressIsLoggedAtInfoWithLossesAndParameters() {
-        PhysicsData data = PhysicsData.generate(100, false, 0.01, 10);
+    /** What {@code action} writes to standard error (where slf4j-simple logs) while it runs. */
+    private static String stderrOf(Runnable action) {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            new HybridTrainer(OPTIONS.withEpochs(10, 10).withoutCorrection())
-                    .fit(PhysicsData.spec(List.of()), data.x, data.y);
+            action.run();
         } finally {
             System.setErr(err);
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void progressIsLoggedAtInfoWithLossesAndParameters() {
+        PhysicsData data = PhysicsData.generate(100, false, 0.01, 10);
+        String log = stderrOf(() -> new HybridTrainer(OPTIONS.withEpochs(10, 10).withoutCorrection())
+                .fit(PhysicsData.spec(List.of()), data.x, data.y));
         assertTrue(log.contains("INFO org.industry4.twin.hybrid.HybridTrainer - epoch 1/10 (physics): loss "), log);
         assertTrue(log.contains("epoch 10/10 (physics): loss "), log);
         assertTrue(log.contains("validation loss ") && log.contains("parameters a="), log);
