@@ -39,6 +39,8 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
     private final TelemetryCodec codec = new TelemetryCodec();
     private final Map<String, AssetState> cache = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
+    /** The frames of the current record that went through every stage. */
+    private final java.util.BitSet passed = new java.util.BitSet();
     private final byte[][] stageNames;
     private final byte[][] stageBytes;
     private final AssetStage.Output[] outputs;
@@ -90,7 +92,7 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
             state = open(asset, store.get(asset));
             cache.put(asset, state);
         }
-        byte[] saved = null; // the state after the last frame of this record that went through, if any
+        passed.clear();
         int n = frames.size();
         for (int f = 0; f < n; f++) {
             TelemetryFrame frame = frames.get(f);
@@ -113,24 +115,43 @@ final class AssetProcessor implements Processor<String, byte[], String, byte[]> 
                 }
             }
             if (failure != null) {
-                // back to the state from before this frame: the store's, or this record's last good one
-                state = open(asset, saved != null ? saved : store.get(asset));
-                cache.put(asset, state);
+                state = rollBack(asset, frames, f);
                 deadLetter(record, frame, index, failure.getMessage() == null ? failure.toString()
                         : failure.getMessage(), stages.get(failed).name());
                 continue;
             }
             state.frames++;
             state.lastTime = frame.time();
-            saved = save(state);
+            passed.set(f);
             for (Pending p : pending) {
                 context.forward(new Record<>(p.asset(), p.value(), record.timestamp()),
                         FleetTopology.sinkName(stages.get(p.stage())));
             }
         }
-        if (saved != null) {
-            store.put(asset, saved);
+        if (!passed.isEmpty()) {
+            store.put(asset, save(state)); // once per record, not per frame
         }
+    }
+
+    /**
+     * The state from before frame {@code failed} of this record, after a stage refused it part way:
+     * the stored state with the record's frames that went through before it applied again (stages
+     * are deterministic; their outputs were forwarded already and are dropped). A refusal is rare,
+     * so the state is not saved after every frame in case one comes.
+     */
+    private AssetState rollBack(String asset, List<TelemetryFrame> frames, int failed) {
+        AssetState state = open(asset, store.get(asset));
+        for (int g = passed.nextSetBit(0); g >= 0 && g < failed; g = passed.nextSetBit(g + 1)) {
+            TelemetryFrame frame = frames.get(g);
+            for (int i = 0; i < stages.size(); i++) {
+                stages.get(i).process(asset, frame, state.stages[i], outputs[i]);
+            }
+            state.frames++;
+            state.lastTime = frame.time();
+        }
+        pending.clear();
+        cache.put(asset, state);
+        return state;
     }
 
     private void deadLetter(Record<String, byte[]> record, TelemetryFrame frame, int index, String reason,
