@@ -66,9 +66,6 @@ public final class TelemetryCodec {
         Objects.requireNonNull(frame, "frame");
         List<String> names = frame.schema().names();
         int n = names.size();
-        if (n > 0xFFFF) {
-            throw new IllegalArgumentException("a frame record holds at most 65535 signals, got " + n);
-        }
         byte[][] utf8 = names(names);
         ByteBuffer out = ByteBuffer.allocate(HEADER + TIME + namesSize(utf8) + 9 * n);
         header(out, KIND_FRAME);
@@ -94,9 +91,6 @@ public final class TelemetryCodec {
         FeatureSchema schema = frames.get(0).schema();
         List<String> names = schema.names();
         int n = names.size();
-        if (n > 0xFFFF) {
-            throw new IllegalArgumentException("a frame record holds at most 65535 signals, got " + n);
-        }
         byte[][] utf8 = names(names);
         ByteBuffer out = ByteBuffer.allocate(HEADER + 2 + namesSize(utf8) + frames.size() * (TIME + 9 * n));
         header(out, KIND_FRAMES);
@@ -263,6 +257,9 @@ public final class TelemetryCodec {
     }
 
     private static byte[][] names(List<String> names) {
+        if (names.size() > 0xFFFF) {
+            throw new IllegalArgumentException("a frame record holds at most 65535 signals, got " + names.size());
+        }
         byte[][] utf8 = new byte[names.size()][];
         for (int i = 0; i < utf8.length; i++) {
             utf8[i] = name(names.get(i));
