@@ -119,12 +119,25 @@ class MqttPublisherTest {
         }
     }
 
+    /**
+     * On a broker of its own: Moquette 0.17 sometimes releases a forwarded message twice when the
+     * subscriber's acknowledgements of a burst arrive (IllegalReferenceCountException in
+     * Session.pubAckReceived), and the session executor that hits it dies, so every later client
+     * routed to it times out. Seen once in a cold CI run; it broke this class's next two tests.
+     */
     @Test
     void closeWaitsForEveryAcknowledgementAndIsIdempotent(TestInfo test) throws Exception {
         String topic = FactoryTopics.machineKpi(plant(test), "cnc-01");
         int messages = 500;
-        MqttPublisher publisher = MqttPublisher.connect(broker.url(), "burst-publisher");
-        try (MqttTestSubscriber subscriber = MqttTestSubscriber.subscribe(broker.url(), topic)) {
+        try (EmbeddedMqttBroker own = EmbeddedMqttBroker.start()) {
+            closeWaitsForEveryAcknowledgement(own, topic, messages);
+        }
+    }
+
+    private static void closeWaitsForEveryAcknowledgement(EmbeddedMqttBroker own, String topic, int messages)
+            throws Exception {
+        MqttPublisher publisher = MqttPublisher.connect(own.url(), "burst-publisher");
+        try (MqttTestSubscriber subscriber = MqttTestSubscriber.subscribe(own.url(), topic)) {
             for (int i = 0; i < messages; i++) {
                 publisher.publish(topic, Json.object().put("i", i), false);
             }
