@@ -39,7 +39,7 @@ final class ParameterFit {
      */
     static double[] fit(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw, double[][] x,
                         double[] y, int[] rows, double yScale) {
-        return solve(spec, options, network, false, startRaw, x, y, rows, yScale).raw();
+        return solve(spec, options, network, false, startRaw, x, y, rows, yScale, 0).raw();
     }
 
     /** The outcome of {@link #fitWithOutputLayer}: the raw parameters and the network with its new output layer. */
@@ -58,17 +58,32 @@ final class ParameterFit {
      */
     static Polished fitWithOutputLayer(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw,
                                        double[][] x, double[] y, int[] rows, double yScale) {
-        return solve(spec, options, network, true, startRaw, x, y, rows, yScale);
+        return fitWithOutputLayer(spec, options, network, startRaw, x, y, rows, yScale, 0);
+    }
+
+    /**
+     * {@link #fitWithOutputLayer} with a ridge: {@code ridge * sum((w - w_trained)^2)} over the output
+     * layer's values added to the objective, so that the polish moves the output layer only along
+     * what the rows determine.
+     */
+    static Polished fitWithOutputLayer(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw,
+                                       double[][] x, double[] y, int[] rows, double yScale, double ridge) {
+        return solve(spec, options, network, true, startRaw, x, y, rows, yScale, ridge);
     }
 
     private static Polished solve(HybridSpec spec, HybridOptions options, Mlp network, boolean outputLayer,
-                                  double[] startRaw, double[][] x, double[] y, int[] rows, double yScale) {
+                                  double[] startRaw, double[][] x, double[] y, int[] rows, double yScale,
+                                  double ridge) {
         List<PhysicalParameter> parameters = spec.parameters();
         int p = parameters.size();
         int penaltyPoints = spec.penalties().stream().mapToInt(Penalty::points).sum();
         // With the output layer free, the correction penalty depends on what is fitted: one row each.
         int shrinkRows = outputLayer && options.correctionPenalty() > 0 ? rows.length : 0;
-        int m = rows.length + shrinkRows + penaltyPoints;
+        int k0 = outputLayer ? network.outputLayer().length : 0;
+        // With a ridge, one row per output-layer value ties it to the trained one.
+        int ridgeRows = outputLayer && ridge > 0 ? k0 : 0;
+        double ridgeWeight = Math.sqrt(ridge);
+        int m = rows.length + shrinkRows + penaltyPoints + ridgeRows;
         double dataWeight = 1.0 / (yScale * Math.sqrt(rows.length));
         double correctionWeight = Math.sqrt(options.correctionPenalty() / rows.length);
         // What the fixed part of the network gives at every row: the correction itself when the
@@ -89,7 +104,6 @@ final class ParameterFit {
                 correction[i] = frozen.correction(row);
             }
         }
-        int k0 = outputLayer ? network.outputLayer().length : 0;
         double[] start = new double[p + k0];
         System.arraycopy(startRaw, 0, start, 0, p);
         if (outputLayer) {
@@ -118,6 +132,9 @@ final class ParameterFit {
                 r[i] = (physics.evaluate(x[row], values) + c - y[row]) * dataWeight;
             }
             int at = rows.length + shrinkRows;
+            for (int j = 0; j < ridgeRows; j++) {
+                r[at++] = ridgeWeight * (point[p + j] - start[p + j]);
+            }
             if (penaltyPoints > 0) {
                 Mlp net = outputLayer ? network.withOutputLayer(java.util.Arrays.copyOfRange(point, p, p + k0)) : network;
                 HybridModel model = new HybridModel(spec, options, values, net, SCRATCH);

@@ -246,6 +246,46 @@ class HybridTrainerTest {
         }
     }
 
+    /**
+     * A slow drift learnt by a correction of the time alone, as the spindle twin's growth model does:
+     * on the rows the hidden units of a one-input network are nearly collinear, and an exact output
+     * layer would cancel huge weights against each other to fit the noise. The exact polish is
+     * refused, one with a ridge is kept, and the drift carries on sensibly beyond the rows' time span.
+     */
+    @Test
+    void aPolishThatWouldMoveTheCorrectionWildlyBeyondTheDataIsNotKept() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        double[][] x = new double[3000][];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {random.nextDouble(0, 10), random.nextDouble(0, 4)};
+            y[i] = 2 * x[i][0] + 0.4 * x[i][1] + 0.3 * PhysicsData.gaussian(random);
+        }
+        HybridSpec spec = new HybridSpec(List.of("x", "t"), "y", Expr.param("a").times(Expr.input("x")),
+                List.of(new PhysicalParameter("a", 1, 0, 5)), List.of("t"), List.of());
+        HybridOptions options = OPTIONS.withActivation(Activation.SOFTPLUS).withCorrectionPenalty(0.001);
+        HybridModel[] model = new HybridModel[1];
+        String log = stderrOf(() -> model[0] = new HybridTrainer(options).fit(spec, x, y));
+        assertTrue(log.contains("the output layer's least-squares polish moved the correction by ")
+                && log.contains("polishing again with a ridge"), log);
+        assertTrue(log.contains("least-squares polish of the parameters and the network's output layer (with a ridge): a="),
+                log);
+        assertEquals(2, model[0].parameter("a"), 0.01);
+        // Measured when written: 3.15 from t = 0 to t = 8, twice the rows' time span.
+        double drift = model[0].correction(new double[] {0, 8}) - model[0].correction(new double[] {0, 0});
+        System.out.printf("drift over t = 0..8 (the rows span 0..4): %.3f, truth 3.2%n", drift);
+        assertEquals(3.2, drift, 0.5, "the drift beyond the rows' time span");
+
+        // What the refused polish would have given: the same fit on every row, unguarded.
+        double u = model[0].parameter("a") / 5;
+        int[] rows = java.util.stream.IntStream.range(0, x.length).toArray();
+        ParameterFit.Polished wild = ParameterFit.fitWithOutputLayer(spec, options, model[0].network(),
+                new double[] {Math.log(u / (1 - u))}, x, y, rows, std(y));
+        double[] moved = HybridTrainer.changeOfTheCorrection(spec, model[0].network(), wild.network(), x, rows);
+        assertTrue(HybridTrainer.wildBeyondTheData(moved) && moved[1] > 10 * HybridTrainer.MAX_POLISH_CHANGE_BEYOND_DATA,
+                "unguarded it moves by " + moved[1] + " beyond the rows and " + moved[0] + " on them");
+    }
+
     @Test
     void aCorrectionFactorThatIsNotFiniteAtARowIsRefusedBeforeTraining() {
         double[][] x = new double[20][];
@@ -259,6 +299,11 @@ class HybridTrainerTest {
         String m = assertThrows(IllegalArgumentException.class,
                 () -> new HybridTrainer(OPTIONS).fit(spec, x, lineTargets(x))).getMessage();
         assertEquals("the correction factor (1.0 / x) is Infinity at x row 6", m);
+    }
+
+    private static double std(double[] v) {
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        return Math.sqrt(java.util.Arrays.stream(v).map(d -> (d - mean) * (d - mean)).sum() / v.length);
     }
 
     private static double rmse(HybridModel model, double[][] rows) {

@@ -23,6 +23,20 @@ class ParameterFitTest {
     @ParameterizedTest
     @ValueSource(doubles = {0, 0.01, 0.5})
     void thePolishedOutputLayerIsTheLeastSquaresOptimumGivenTheHiddenLayers(double penalty) {
+        check(penalty, 0);
+    }
+
+    /**
+     * With a ridge, one more row per output-layer value: {@code sqrt(ridge n) (w_k - w_trained_k) = 0}
+     * (the data rows here are not divided by {@code sqrt(n)}, as the polish's are).
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-4, 0.1})
+    void withARidgeThePolishIsTheRidgeLeastSquaresOptimum(double ridge) {
+        check(0.01, ridge);
+    }
+
+    private static void check(double penalty, double ridge) {
         SplittableRandom random = new SplittableRandom(3);
         int n = 300;
         int hidden = 5;
@@ -52,11 +66,17 @@ class ParameterFitTest {
             rows[i] = i;
         }
 
-        ParameterFit.Polished polished = ParameterFit.fitWithOutputLayer(spec, options, network, new double[0], x, y,
-                rows, scale);
+        ParameterFit.Polished polished = ridge == 0
+                ? ParameterFit.fitWithOutputLayer(spec, options, network, new double[0], x, y, rows, scale)
+                : ParameterFit.fitWithOutputLayer(spec, options, network, new double[0], x, y, rows, scale, ridge);
 
-        double[][] a = new double[2 * n][hidden + 1];
-        double[] b = new double[2 * n];
+        double[][] a = new double[2 * n + hidden + 1][hidden + 1];
+        double[] b = new double[2 * n + hidden + 1];
+        double[] trained = network.outputLayer();
+        for (int k = 0; k <= hidden; k++) {
+            a[2 * n + k][k] = Math.sqrt(ridge * n);
+            b[2 * n + k] = Math.sqrt(ridge * n) * trained[k];
+        }
         for (int i = 0; i < n; i++) {
             double[] h = network.lastHidden(network.standardise(x[i], new int[] {0, 1}));
             for (int k = 0; k <= hidden; k++) {
