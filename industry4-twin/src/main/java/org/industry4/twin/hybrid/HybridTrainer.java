@@ -64,11 +64,12 @@ import org.slf4j.LoggerFactory;
  *   than {@link #POLISH_TOLERANCE} higher than with the parameters' polish alone (the trained
  *   output layer kept): with few rows an exact output layer can overfit, which early stopping had
  *   prevented. Nor is it kept if it moves the correction by more than {@link
- *   #MAX_POLISH_CHANGE_BEYOND_DATA} standard deviations of the target at the training rows' correction
- *   inputs moved to twice their distance from their mean, {@link #MAX_POLISH_AMPLIFICATION} times
- *   as much as on the rows: nearly collinear hidden units (a network of one input) let an exact
- *   output layer cancel huge weights, harmless on the rows and wild beyond them; it is then run
- *   again with a ridge ({@link #POLISH_RIDGE}) and that is kept if it passes both checks. Without a polish, an unmodelled effect that the network
+ *   #MAX_POLISH_CHANGE_BEYOND_DATA} standard deviations of the target at the training rows'
+ *   correction inputs moved to twice their distance from their mean, and {@link
+ *   #MAX_POLISH_AMPLIFICATION} times as much as on the rows: nearly collinear hidden units (a
+ *   network of one input) let an exact output layer cancel huge weights, harmless on the rows and
+ *   wild beyond them; it is then run again with a ridge ({@link #POLISH_RIDGE}), which is kept if
+ *   it passes both checks. Without a polish, an unmodelled effect that the network
  *   only slowly takes over leaves the parameters biased (measured on the spindle twin with
  *   friction heat: time constant -8.5 % after 1000 Adam epochs, -2.9 % with a polish of the
  *   parameters alone); with the output layer in the polish as well, the spindle twin's time
