@@ -596,6 +596,8 @@ public final class HybridTrainer {
                     .dataSetFeatureMapping(featureNames)
                     .dataSetLabelMapping("y")
                     .build());
+            // What the first fit call would do, without ND4J's line per op on System.out.
+            QuietNd4j.createGradFunction(sd);
         }
 
         private SDVariable network(SDVariable z, List<SDVariable[]> layers) {
