@@ -276,7 +276,7 @@ class HybridTrainerTest {
         System.out.printf("drift over t = 0..8 (the rows span 0..4): %.3f, truth 3.2%n", drift);
         assertEquals(3.2, drift, 0.5, "the drift beyond the rows' time span");
 
-        // What the refused polish would have given: the same fit on every row, unguarded.
+        // An exact polish without the guard, run again from the kept network on every row, is wild.
         double u = model[0].parameter("a") / 5;
         int[] rows = java.util.stream.IntStream.range(0, x.length).toArray();
         ParameterFit.Polished wild = ParameterFit.fitWithOutputLayer(spec, options, model[0].network(),
