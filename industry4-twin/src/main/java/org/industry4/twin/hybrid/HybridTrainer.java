@@ -206,10 +206,14 @@ public final class HybridTrainer {
         if (!options.correction() && spec.parameters().isEmpty()) {
             throw new IllegalArgumentException("nothing to train: the spec has no parameters and the correction is off");
         }
+        // The correction factor at every row and collocation point; a non-finite one is refused before any training.
+        double[] factor = null;
+        List<double[]> penaltyFactors = new ArrayList<>();
         if (options.correction()) {
-            factors(spec, x, "x row");   // refuses a non-finite factor before any training
+            factor = factors(spec, x, "x row");
             for (Penalty penalty : spec.penalties()) {
-                factors(spec, penalty.collocationInputs(), "penalty " + penalty.name() + ": collocation row");
+                penaltyFactors.add(factors(spec, penalty.collocationInputs(), "penalty " + penalty.name()
+                        + ": collocation row"));
             }
         }
         SplittableRandom random = new SplittableRandom(options.seed());
@@ -227,7 +231,8 @@ public final class HybridTrainer {
             LOG.info("least-squares start of the physics: {}", describe(spec, raw));
         }
         int physicsEpochs = 0;
-        try (Graph graph = new Graph(spec, options, options.correction(), raw, x, y, train, random)) {
+        try (Graph graph = new Graph(spec, options, options.correction(), raw, x, y, factor, penaltyFactors, train,
+                random)) {
             Stage stage = graph.train(train, validation, random, epochs);
             TrainingHistory history = new TrainingHistory(epochs, stage.bestEpoch, stage.reason, physicsEpochs,
                     trainingRows, validationRows);
@@ -280,7 +285,7 @@ public final class HybridTrainer {
             for (int k = 0; k < polished.length; k++) {
                 values[k] = spec.parameters().get(k).value(polished[k]);
             }
-            if (what != null && (network != null || !spec.parameters().isEmpty())) {
+            if (what != null) {
                 LOG.info("least-squares polish of {}: {}", what, describe(spec, polished));
             }
             return new HybridModel(spec, options, values, network, history);
@@ -460,8 +465,10 @@ public final class HybridTrainer {
         private final SameDiff sd = SameDiff.create();
         private final List<Integer> physicsColumns = new ArrayList<>();
         private final int[] correctionColumns;
-        /** The correction factor at every row (all 1 for a plain additive correction). */
+        /** The correction factor at every row (all 1 for a plain additive correction); null without a correction. */
         private final double[] factor;
+        /** The correction factor at every penalty's collocation points, in the spec's order (with a correction). */
+        private final List<double[]> penaltyFactors;
         private final double yScale;
         private final double[] zMean;
         private final double[] zStd;
@@ -471,7 +478,7 @@ public final class HybridTrainer {
         private final SettableRate learningRate;
 
         Graph(HybridSpec spec, HybridOptions options, boolean correction, double[] raw, double[][] x, double[] y,
-              int[] train, SplittableRandom random) {
+              double[] factor, List<double[]> penaltyFactors, int[] train, SplittableRandom random) {
             this.spec = spec;
             this.options = options;
             this.correction = correction;
@@ -480,7 +487,8 @@ public final class HybridTrainer {
             this.x = x;
             this.y = y;
             this.correctionColumns = spec.correctionInputs().stream().mapToInt(spec.inputNames()::indexOf).toArray();
-            this.factor = factors(spec, x, "x row");
+            this.factor = factor;
+            this.penaltyFactors = penaltyFactors;
             double[] ys = new double[train.length];
             for (int i = 0; i < train.length; i++) {
                 ys[i] = y[train[i]];
@@ -581,7 +589,7 @@ public final class HybridTrainer {
                             zs[i] = standardise(rows[i]);
                         }
                         SDVariable cz = sd.constant("c" + k + "_z", matrix(zs, correctionColumns.length));
-                        SDVariable cg = sd.constant("c" + k + "_g", column(factors(spec, rows, "penalty " + penalty.name() + ": collocation row")));
+                        SDVariable cg = sd.constant("c" + k + "_g", column(penaltyFactors.get(k)));
                         cp = cp.add(network(cz, layers).mul(cg).mul(yScale));
                     }
                     cin.put(spec.outputName(), cp);

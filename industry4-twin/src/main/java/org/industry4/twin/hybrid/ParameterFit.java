@@ -55,16 +55,9 @@ final class ParameterFit {
      * and the parameters then make up for the difference.
      *
      * @param network the correction network (not null)
-     */
-    static Polished fitWithOutputLayer(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw,
-                                       double[][] x, double[] y, int[] rows, double yScale) {
-        return fitWithOutputLayer(spec, options, network, startRaw, x, y, rows, yScale, 0);
-    }
-
-    /**
-     * {@link #fitWithOutputLayer} with a ridge: {@code ridge * sum((w - w_trained)^2)} over the output
-     * layer's values added to the objective, so that the polish moves the output layer only along
-     * what the rows determine.
+     * @param ridge   weight of {@code sum((w - w_trained)^2)} over the output layer's values, added to
+     *                the objective so that the polish moves the output layer only along what the rows
+     *                determine; 0 for none
      */
     static Polished fitWithOutputLayer(HybridSpec spec, HybridOptions options, Mlp network, double[] startRaw,
                                        double[][] x, double[] y, int[] rows, double yScale, double ridge) {

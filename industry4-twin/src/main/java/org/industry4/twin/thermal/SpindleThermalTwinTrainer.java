@@ -118,41 +118,31 @@ public final class SpindleThermalTwinTrainer {
         SpindleTwinVariant variant = options.variant();
         LOG.info("fitting a {} spindle twin on {} rows", variant, n);
         long start = System.nanoTime();
-        HybridTrainer heatingTrainer;
-        HybridTrainer growthTrainer;
         HybridSpec heatingSpec;
         HybridSpec growthSpec;
         if (variant == SpindleTwinVariant.PURE_ML) {
-            // A plain regression network: the correction penalty exists to keep a correction smaller than
-            // the physics, and here there is no physics.
-            heatingTrainer = new HybridTrainer(options.training().withCorrectionPenalty(0));
-            growthTrainer = heatingTrainer;
             heatingSpec = HybridSpec.pureMl(HEATING_INPUTS, HEATING);
             growthSpec = HybridSpec.pureMl(GROWTH_INPUTS, GROWTH);
         } else {
-            heatingTrainer = new HybridTrainer(variant == SpindleTwinVariant.HYBRID ? options.training()
-                    : options.training().withoutCorrection());
-            growthTrainer = heatingTrainer;
             heatingSpec = heatingSpec(heatingX, heatingY, options.heatingCorrection());
             growthSpec = growthSpec(options.referenceTemp());
         }
+        // Pure ML is a plain regression network: the correction penalty exists to keep a correction
+        // smaller than the physics, and there is no physics.
+        HybridTrainer trainer = new HybridTrainer(switch (variant) {
+            case PURE_ML -> options.training().withCorrectionPenalty(0);
+            case HYBRID -> options.training();
+            case PHYSICS_ONLY -> options.training().withoutCorrection();
+        });
         // The two models are independent: the growth model trains on a second thread meanwhile.
         HybridSpec growthSpecFinal = growthSpec;
-        CompletableFuture<HybridModel> growthFit = new CompletableFuture<>();
-        Thread growthThread = new Thread(() -> {
-            try {
-                growthFit.complete(growthTrainer.fit(growthSpecFinal, growthX, growth));
-            } catch (Throwable t) {
-                growthFit.completeExceptionally(t);
-            }
-        }, "spindle-twin-growth-fit");
-        growthThread.setDaemon(true);
-        growthThread.start();
+        CompletableFuture<HybridModel> growthFit = CompletableFuture.supplyAsync(
+                () -> trainer.fit(growthSpecFinal, growthX, growth), SpindleThermalTwinTrainer::startGrowthThread);
         HybridModel heating;
         try {
-            heating = heatingTrainer.fit(heatingSpec, heatingX, heatingY);
+            heating = trainer.fit(heatingSpec, heatingX, heatingY);
         } finally {
-            joinQuietly(growthThread);
+            growthFit.handle((model, failure) -> null).join();   // join() waits, interrupted or not
         }
         HybridModel growthModel;
         try {
@@ -169,19 +159,10 @@ public final class SpindleThermalTwinTrainer {
         return twin;
     }
 
-    private static void joinQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    private static void startGrowthThread(Runnable fit) {
+        Thread thread = new Thread(fit, "spindle-twin-growth-fit");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

@@ -280,7 +280,7 @@ class HybridTrainerTest {
         double u = model[0].parameter("a") / 5;
         int[] rows = java.util.stream.IntStream.range(0, x.length).toArray();
         ParameterFit.Polished wild = ParameterFit.fitWithOutputLayer(spec, options, model[0].network(),
-                new double[] {Math.log(u / (1 - u))}, x, y, rows, std(y));
+                new double[] {Math.log(u / (1 - u))}, x, y, rows, std(y), 0);
         double[] moved = HybridTrainer.changeOfTheCorrection(spec, model[0].network(), wild.network(), x, rows);
         assertTrue(HybridTrainer.wildBeyondTheData(moved) && moved[1] > 10 * HybridTrainer.MAX_POLISH_CHANGE_BEYOND_DATA,
                 "unguarded it moves by " + moved[1] + " beyond the rows and " + moved[0] + " on them");

@@ -66,9 +66,8 @@ class ParameterFitTest {
             rows[i] = i;
         }
 
-        ParameterFit.Polished polished = ridge == 0
-                ? ParameterFit.fitWithOutputLayer(spec, options, network, new double[0], x, y, rows, scale)
-                : ParameterFit.fitWithOutputLayer(spec, options, network, new double[0], x, y, rows, scale, ridge);
+        ParameterFit.Polished polished = ParameterFit.fitWithOutputLayer(spec, options, network, new double[0], x, y,
+                rows, scale, ridge);
 
         double[][] a = new double[2 * n + hidden + 1][hidden + 1];
         double[] b = new double[2 * n + hidden + 1];
